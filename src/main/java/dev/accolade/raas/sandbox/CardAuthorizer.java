@@ -1,0 +1,71 @@
+package dev.accolade.raas.sandbox;
+
+import java.time.Clock;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+/**
+ * The sandbox's card network. Test cards decide the outcome (see README.md, "Test cards"):
+ * 4111111111111111 is approved, 4000000000000002 declined (CC_DECLINED), 4000000000000119 errors
+ * (CC_ERROR), 4000000000000101 goes to review (CC_REVIEW), any other number is CC_UNKNOWN, and an
+ * expired card is declined. The number is looked at here and nowhere else; it is never kept.
+ */
+@ApplicationScoped
+public class CardAuthorizer {
+
+    public static final String APPROVED_CARD = "4111111111111111";
+
+    private static final DateTimeFormatter MONTH_SLASH_YEAR = DateTimeFormatter.ofPattern("MM/yy");
+    private static final DateTimeFormatter YEAR_DASH_MONTH = DateTimeFormatter.ofPattern("yyyy-MM");
+
+    private final Clock clock;
+
+    CardAuthorizer(Clock clock) {
+        this.clock = clock;
+    }
+
+    public CardDecision authorize(String number, YearMonth expires) {
+        if (expired(expires)) {
+            return new CardDecision(false, "CC_DECLINED", "The credit card has expired.");
+        }
+        String digits = number == null ? "" : number.replaceAll("[\\s-]", "");
+        return switch (digits) {
+            case APPROVED_CARD -> CardDecision.APPROVED;
+            case "4000000000000002" -> new CardDecision(false, "CC_DECLINED",
+                    "The credit card was declined. Please use another card or contact your bank.");
+            case "4000000000000119" -> new CardDecision(false, "CC_ERROR",
+                    "The credit card could not be processed because of an error. Please try again later.");
+            case "4000000000000101" -> new CardDecision(false, "CC_REVIEW",
+                    "The payment is held for review. Please contact Tango Card support before trying again.");
+            default -> new CardDecision(false, "CC_UNKNOWN",
+                    "The credit card could not be authorized. Please check the details or use another card.");
+        };
+    }
+
+    /** A card is valid through the last day of its expiry month. */
+    public boolean expired(YearMonth expires) {
+        return expires.isBefore(YearMonth.now(clock.withZone(ZoneOffset.UTC)));
+    }
+
+    /** {@code MM/YY}, as in {@code POST funds}. */
+    public static YearMonth monthSlashYear(String value) {
+        try {
+            return YearMonth.parse(value, MONTH_SLASH_YEAR);
+        } catch (DateTimeParseException e) {
+            throw RaasException.validation("credit_card.expiration", "must be a month in MM/YY format");
+        }
+    }
+
+    /** {@code YYYY-MM}, as in {@code POST cc_register}. */
+    public static YearMonth yearDashMonth(String value) {
+        try {
+            return YearMonth.parse(value, YEAR_DASH_MONTH);
+        } catch (DateTimeParseException e) {
+            throw RaasException.validation("credit_card.expiration", "must be a month in YYYY-MM format");
+        }
+    }
+}

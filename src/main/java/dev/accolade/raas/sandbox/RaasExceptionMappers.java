@@ -1,0 +1,76 @@
+package dev.accolade.raas.sandbox;
+
+import java.util.UUID;
+
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/**
+ * Turns every failure under {@code /raas/v1} into the spec's error bodies. Framework errors (an
+ * unknown path, a wrong method) keep their status; anything unexpected becomes a 500 that carries
+ * only an error code, never a stack trace.
+ */
+public class RaasExceptionMappers {
+
+    private static final Logger LOG = Logger.getLogger(RaasExceptionMappers.class);
+
+    private final RaasResponses responses;
+
+    RaasExceptionMappers(RaasResponses responses) {
+        this.responses = responses;
+    }
+
+    @ServerExceptionMapper
+    public Response raas(RaasException e) {
+        return responses.error(e);
+    }
+
+    @ServerExceptionMapper
+    public Response web(WebApplicationException e, UriInfo uri) {
+        if (!isRaas(uri)) {
+            return e.getResponse();
+        }
+        int status = e.getResponse().getStatus();
+        if (status == 404) {
+            return responses.error(RaasException.notFound("The requested resource was not found."));
+        }
+        if (status >= 500) {
+            return unexpected(e);
+        }
+        String message = switch (status) {
+            case 405 -> "The method is not allowed for this resource.";
+            case 406 -> null;
+            case 415 -> "The entity provided does not match the content type.";
+            default -> "The request could not be processed.";
+        };
+        if (status == 406) {
+            return responses.error(RaasException.unacceptable());
+        }
+        return responses.error(RaasException.statusOnly(status, message));
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(RuntimeException e, UriInfo uri) {
+        if (!isRaas(uri)) {
+            String ref = UUID.randomUUID().toString();
+            LOG.errorf(e, "Unhandled error (reference %s)", ref);
+            return Response.serverError().type("text/plain; charset=utf-8")
+                    .entity("Something went wrong on our side. Reference: " + ref).build();
+        }
+        return unexpected(e);
+    }
+
+    private Response unexpected(Exception e) {
+        String ref = UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+        LOG.errorf(e, "RaaS sandbox system error RAAS:SYS:%s", ref);
+        return responses.error(RaasException.system("RAAS:SYS:" + ref));
+    }
+
+    static boolean isRaas(UriInfo uri) {
+        return uri != null && uri.getPath() != null && uri.getPath().startsWith("/raas/v1");
+    }
+}

@@ -1,0 +1,50 @@
+package dev.accolade.raas.sandbox;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** Settings of the embedded RaaS v1 sandbox, under {@code accolade.raas.sandbox}. */
+@ConfigMapping(prefix = "accolade.raas.sandbox")
+public interface SandboxConfig {
+
+    /** Serves {@code /raas/v1} and {@code /raas-sandbox}; off in production unless enabled. */
+    @WithDefault("false")
+    boolean enabled();
+
+    /** Platforms by name; HTTP Basic user name is the platform name, password its key. */
+    Map<String, Platform> platforms();
+
+    /** A note added as {@code system_message} to every response, as RaaS does before outages. */
+    Optional<String> systemMessage();
+
+    /** How long a registered card waits before it can fund (RaaS sandbox: 5 minutes; off here). */
+    @WithDefault("PT0S")
+    Duration cardActivationDelay();
+
+    /** Largest request body the API accepts. */
+    @WithDefault("65536")
+    int maxBodyBytes();
+
+    /** Deepest JSON nesting the API parses. */
+    @WithDefault("32")
+    int maxJsonDepth();
+
+    /**
+     * Reproduces the documented sandbox failure of some Amazon.com denominations ($20 fails with
+     * RAAS:OC:1003), so clients can exercise their handling of system errors.
+     */
+    @WithDefault("true")
+    boolean simulateAmazonFailure();
+
+    /** Minimum time between two resends of one order (the spec: 24 hours). */
+    @WithDefault("PT24H")
+    Duration resendInterval();
+
+    interface Platform {
+        String key();
+    }
+}

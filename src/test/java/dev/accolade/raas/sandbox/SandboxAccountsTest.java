@@ -1,0 +1,94 @@
+package dev.accolade.raas.sandbox;
+
+import static dev.accolade.raas.sandbox.Raas.raas;
+import static dev.accolade.raas.sandbox.Raas.uniqueIdentifier;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.endsWith;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasKey;
+import static org.hamcrest.Matchers.not;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+
+@QuarkusTest
+class SandboxAccountsTest {
+
+    @Test
+    void theSpecExampleCreatesAnAccountWith201AndLocation() {
+        String id = uniqueIdentifier();
+        raas().body("""
+                {
+                    "identifier": "%s",
+                    "email"     : "demo@example.com",
+                    "customer"  : "CompanyA"
+                }""".formatted(id))
+                .post("/raas/v1/accounts")
+                .then().statusCode(201)
+                .contentType("application/json")
+                .header("Location", endsWith("/raas/v1/accounts/CompanyA/" + id))
+                .body("success", equalTo(true))
+                .body("account.identifier", equalTo(id))
+                .body("account.email", equalTo("demo@example.com"))
+                .body("account.customer", equalTo("CompanyA"))
+                .body("account.available_balance", equalTo(0));
+
+        raas().get("/raas/v1/accounts/CompanyA/" + id)
+                .then().statusCode(200)
+                .body("success", equalTo(true))
+                .body("account.identifier", equalTo(id))
+                .body("account.available_balance", equalTo(0));
+    }
+
+    @Test
+    void anExistingIdentifierIs409EvenForAnotherCustomer() {
+        String id = Raas.createAccount("CompanyA");
+        raas().body(Raas.accountJson(id, "CompanyB"))
+                .post("/raas/v1/accounts")
+                .then().statusCode(409)
+                .body("success", equalTo(false))
+                .body("error_message", equalTo("The account already exists for the platform."));
+    }
+
+    @Test
+    void anAccountIsFoundOnlyUnderItsOwnCustomer() {
+        String id = Raas.createAccount("CompanyA");
+        raas().get("/raas/v1/accounts/CompanyB/" + id)
+                .then().statusCode(404)
+                .body("success", equalTo(false))
+                .body("$", hasKey("error_message"));
+    }
+
+    @Test
+    void anotherPlatformNeitherSeesNorCollidesWithTheAccount() {
+        String id = Raas.createAccount("CompanyA");
+        Raas.other().get("/raas/v1/accounts/CompanyA/" + id).then().statusCode(404);
+        // identifiers are unique per platform, not globally
+        Raas.other().body(Raas.accountJson(id, "CompanyA")).post("/raas/v1/accounts").then().statusCode(201);
+    }
+
+    @Test
+    void schemaFailuresNameEachFieldWith403ValidationFailed() {
+        raas().body("""
+                {"identifier": "bad id!", "email": "not-an-email", "customer": "AB"}""")
+                .post("/raas/v1/accounts")
+                .then().log().ifValidationFails().statusCode(403)
+                .header("X-Status-Reason", "Validation failed")
+                .body("success", equalTo(false))
+                .body("invalid_inputs.field", hasItem("identifier"))
+                .body("invalid_inputs.field", hasItem("email"))
+                .body("invalid_inputs.field", hasItem("customer"))
+                .body("invalid_inputs.error", not(hasItem("")));
+    }
+
+    @Test
+    void aMissingRequiredFieldIsNamed() {
+        raas().body("""
+                {"identifier": "%s", "customer": "CompanyA"}""".formatted(uniqueIdentifier()))
+                .post("/raas/v1/accounts")
+                .then().statusCode(403)
+                .header("X-Status-Reason", "Validation failed")
+                .body("invalid_inputs.field", hasItem("email"));
+    }
+}
