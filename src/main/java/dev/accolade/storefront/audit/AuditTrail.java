@@ -1,0 +1,123 @@
+package dev.accolade.storefront.audit;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+
+/**
+ * The tamper-evident audit trail. Every append runs in the transaction of the change it records and
+ * stores a SHA-256 of its own content and of the previous row's hash, so that editing, removing or
+ * inserting a row breaks the chain at that row.
+ */
+@ApplicationScoped
+public class AuditTrail {
+
+    public static final String GENESIS = "0".repeat(64);
+
+    /** The result of checking the chain: empty problem means intact. */
+    public record Verification(long rowsChecked, Optional<Long> firstBadRow, String problem) {
+        public boolean intact() {
+            return firstBadRow.isEmpty();
+        }
+    }
+
+    private final EntityManager em;
+    private final Clock clock;
+
+    AuditTrail(EntityManager em, Clock clock) {
+        this.em = em;
+        this.clock = clock;
+    }
+
+    /** Appends a row; must run inside the transaction of the change it records. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public AuditEvent record(String actor, String action, String target, String outcome, String detail, String ip) {
+        AuditHead head = em.find(AuditHead.class, 1, LockModeType.PESSIMISTIC_WRITE);
+        AuditEvent e = new AuditEvent();
+        e.id = head.lastId + 1;
+        e.occurredAt = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC).withNano(0);
+        e.actor = truncate(actor == null ? "anonymous" : actor, 255);
+        e.action = truncate(action, 60);
+        e.target = truncate(target, 255);
+        e.outcome = truncate(outcome, 40);
+        e.detail = truncate(detail, 1000);
+        e.ip = truncate(ip, 64);
+        e.prevHash = head.lastHash;
+        e.hash = hash(e);
+        e.persist();
+        head.lastId = e.id;
+        head.lastHash = e.hash;
+        return e;
+    }
+
+    /** Recomputes the chain from the first row and names the first row that does not fit. */
+    @Transactional
+    public Verification verify() {
+        String expectedPrev = GENESIS;
+        long expectedId = 1;
+        long checked = 0;
+        int batch = 1000;
+        while (true) {
+            List<AuditEvent> rows = AuditEvent.find("id >= ?1 order by id", expectedId).page(0, batch).list();
+            for (AuditEvent e : rows) {
+                checked++;
+                if (e.id != expectedId) {
+                    return new Verification(checked, Optional.of(expectedId),
+                            "row " + expectedId + " is missing (next row is " + e.id + ")");
+                }
+                if (!e.prevHash.equals(expectedPrev)) {
+                    return new Verification(checked, Optional.of(e.id),
+                            "row " + e.id + " does not follow the previous row (removed or inserted row)");
+                }
+                if (!hash(e).equals(e.hash)) {
+                    return new Verification(checked, Optional.of(e.id), "row " + e.id + " was altered");
+                }
+                expectedPrev = e.hash;
+                expectedId++;
+            }
+            em.clear();
+            if (rows.size() < batch) {
+                break;
+            }
+        }
+        AuditHead head = em.find(AuditHead.class, 1);
+        if (head.lastId != expectedId - 1 || !head.lastHash.equals(expectedPrev)) {
+            return new Verification(checked, Optional.of(expectedId),
+                    "the chain ends at row " + (expectedId - 1) + " but should end at row " + head.lastId
+                            + " (rows removed from the end)");
+        }
+        return new Verification(checked, Optional.empty(), null);
+    }
+
+    static String hash(AuditEvent e) {
+        String canonical = String.join("\u001f", Long.toString(e.id),
+                e.occurredAt.withOffsetSameInstant(ZoneOffset.UTC).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME),
+                nz(e.actor), nz(e.action), nz(e.target), nz(e.outcome), nz(e.detail), nz(e.ip), e.prevHash);
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            return HexFormat.of().formatHex(sha.digest(canonical.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException ex) {
+            throw new IllegalStateException(ex);
+        }
+    }
+
+    private static String nz(String s) {
+        return s == null ? "\u0000" : s;
+    }
+
+    private static String truncate(String s, int max) {
+        return s == null || s.length() <= max ? s : s.substring(0, max);
+    }
+}

@@ -1,0 +1,43 @@
+package dev.accolade.storefront.directory;
+
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.SequenceGenerator;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+
+/** A person who can receive rewards. */
+@Entity
+public class Employee extends PanacheEntityBase {
+
+    @Id
+    @SequenceGenerator(name = "employee_seq", sequenceName = "employee_seq", allocationSize = 50)
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "employee_seq")
+    public Long id;
+    public String name;
+    public String email;
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "department_id")
+    public Department department;
+    public String managerEmail;
+    public boolean active = true;
+
+    public static Optional<Employee> findByEmail(String email) {
+        return find("lower(email) = ?1", email.toLowerCase()).firstResultOptional();
+    }
+
+    /** Active employees whose name or email contains the text, for the recipient type-ahead. */
+    public static List<Employee> search(String text, int max) {
+        String like = "%" + text.toLowerCase().replace("%", "").replace("_", "") + "%";
+        return find("active = true and (lower(name) like ?1 or lower(email) like ?1) order by name", like)
+                .page(0, max).list();
+    }
+}

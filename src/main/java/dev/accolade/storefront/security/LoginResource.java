@@ -1,0 +1,99 @@
+package dev.accolade.storefront.security;
+
+import java.net.URI;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.jboss.resteasy.reactive.RestForm;
+
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
+
+import dev.accolade.common.ClientAddress;
+import dev.accolade.common.Flash;
+
+/** Sign-in and sign-out. */
+@Path("/")
+@Produces(MediaType.TEXT_HTML)
+public class LoginResource {
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance login(String next, String email);
+    }
+
+    private final LoginService logins;
+    private final SessionCookies cookies;
+    private final Csrf csrf;
+    private final Flash flash;
+    private final ClientAddress address;
+    private final CurrentUser me;
+    private final CurrentVertxRequest request;
+
+    LoginResource(LoginService logins, SessionCookies cookies, Csrf csrf, Flash flash, ClientAddress address,
+            CurrentUser me, CurrentVertxRequest request) {
+        this.logins = logins;
+        this.cookies = cookies;
+        this.csrf = csrf;
+        this.flash = flash;
+        this.address = address;
+        this.me = me;
+        this.request = request;
+    }
+
+    @GET
+    @Path("login")
+    public Object loginPage(@QueryParam("next") String next) {
+        if (me.isSignedIn()) {
+            return Response.seeOther(URI.create(safeNext(next))).build();
+        }
+        return Templates.login(safeNext(next), flash.get("email"));
+    }
+
+    @POST
+    @Path("login")
+    public Response login(@RestForm String email, @RestForm String password, @RestForm String next,
+            @RestForm(Csrf.FIELD) String token) {
+        csrf.verify(token);
+        LoginService.Attempt attempt = logins.attempt(email, password, address.get());
+        String target = safeNext(next);
+        if (attempt.user().isEmpty()) {
+            flash.put("error", attempt.message()).put("email", email);
+            return Response.seeOther(URI.create("/login" + (target.equals("/") ? "" : "?next="
+                    + java.net.URLEncoder.encode(target, java.nio.charset.StandardCharsets.UTF_8)))).build();
+        }
+        AppUser user = attempt.user().get();
+        var rc = request.getCurrent();
+        rc.response().addCookie(cookies.signIn(user.id, user.sessionVersion, rc.request().isSSL()));
+        return Response.seeOther(URI.create(target)).build();
+    }
+
+    @POST
+    @Path("logout")
+    public Response logout(@RestForm(Csrf.FIELD) String token) {
+        csrf.verify(token);
+        if (me.isSignedIn()) {
+            logins.signedOut(me.getEmail(), address.get());
+        }
+        var rc = request.getCurrent();
+        rc.response().addCookie(cookies.expired(rc.request().isSSL()));
+        flash.put("message", "You are signed out.");
+        return Response.seeOther(URI.create("/login")).build();
+    }
+
+    /** Only local paths are followed after sign-in, never another site. */
+    static String safeNext(String next) {
+        if (next == null || !next.startsWith("/") || next.startsWith("//") || next.startsWith("/\\")
+                || next.startsWith("/login") || next.startsWith("/logout")) {
+            return "/";
+        }
+        return next;
+    }
+}

@@ -1,0 +1,34 @@
+package dev.accolade.storefront.security;
+
+import jakarta.ws.rs.core.Response;
+
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import io.quarkus.security.ForbiddenException;
+
+/** Pages for refused requests: a form without its CSRF token, a page the user's role may not open. */
+public class SecurityErrorPages {
+
+    @CheckedTemplate(basePath = "errors")
+    static class Templates {
+        static native TemplateInstance error(int status, String title, String message);
+    }
+
+    @ServerExceptionMapper
+    public Response csrf(Csrf.CsrfRefused e) {
+        return page(400, "This form has expired", "The form was not sent from an Accolade page in this browser, "
+                + "or it is too old. Go back, reload the page and try again.");
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e) {
+        return page(403, "Not allowed", "Your role does not give you access to this page.");
+    }
+
+    static Response page(int status, String title, String message) {
+        return Response.status(status).type("text/html; charset=utf-8")
+                .entity(Templates.error(status, title, message)).build();
+    }
+}

@@ -1,0 +1,68 @@
+package dev.accolade.storefront;
+
+import static io.restassured.RestAssured.given;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
+
+/** A browser for tests: keeps cookies, reads the CSRF token from pages, never follows redirects. */
+public class Browser {
+
+    private static final Pattern CSRF = Pattern.compile("name=\"csrf-token\" value=\"([^\"]+)\"");
+
+    public final Map<String, String> cookies = new HashMap<>();
+    private String csrf;
+
+    public RequestSpecification request() {
+        return given().redirects().follow(false).cookies(cookies);
+    }
+
+    public Response get(String path) {
+        Response r = request().get(path);
+        remember(r);
+        Matcher m = CSRF.matcher(r.asString());
+        if (m.find()) {
+            csrf = m.group(1);
+        }
+        return r;
+    }
+
+    /** Posts a form with this browser's CSRF token, as a page of Accolade would. */
+    public Response post(String path, Object... fields) {
+        if (csrf == null) {
+            get("/login");
+        }
+        RequestSpecification spec = request().contentType("application/x-www-form-urlencoded").formParam("csrf-token", csrf);
+        for (int i = 0; i < fields.length; i += 2) {
+            spec.formParam((String) fields[i], fields[i + 1]);
+        }
+        Response r = spec.post(path);
+        remember(r);
+        return r;
+    }
+
+    private void remember(Response r) {
+        r.getDetailedCookies().forEach(c -> {
+            if (c.getMaxAge() == 0 || c.getValue().isEmpty()) {
+                cookies.remove(c.getName());
+            } else {
+                cookies.put(c.getName(), c.getValue());
+            }
+        });
+    }
+
+    public static Browser signedIn(String email) {
+        Browser b = new Browser();
+        b.get("/login");
+        Response r = b.post("/login", "email", email, "password", "accolade-demo");
+        if (r.statusCode() != 303 || !b.cookies.containsKey("accolade-session")) {
+            throw new AssertionError("sign-in as " + email + " failed: " + r.statusCode());
+        }
+        return b;
+    }
+}
