@@ -1,0 +1,126 @@
+package dev.accolade.storefront.audit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+
+/**
+ * The chain detects a row edited, removed or inserted directly in SQL. Each test restores the table
+ * so the rest of the suite keeps an intact chain.
+ */
+@QuarkusTest
+class AuditChainTest {
+
+    @Inject
+    AuditTrail audit;
+
+    @Inject
+    EntityManager em;
+
+    private final List<Runnable> restore = new ArrayList<>();
+
+    @AfterEach
+    void restoreTable() {
+        restore.forEach(Runnable::run);
+        restore.clear();
+        assertTrue(audit.verify().intact(), "the chain is intact again after the test");
+    }
+
+    private long append(String action) {
+        return QuarkusTransaction.requiringNew().call(
+                () -> audit.record("chain-test@accolade.test", action, "target", "SUCCESS", "detail", "127.0.0.1").id);
+    }
+
+    private void sql(String statement, Object... params) {
+        QuarkusTransaction.requiringNew().run(() -> {
+            var q = em.createNativeQuery(statement);
+            for (int i = 0; i < params.length; i++) {
+                q.setParameter(i + 1, params[i]);
+            }
+            q.executeUpdate();
+        });
+    }
+
+    @Test
+    void concurrentAppendsFormOneUnbrokenChain() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        List<Future<Long>> ids = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            int n = i;
+            ids.add(pool.submit(() -> append("CONCURRENT_" + n)));
+        }
+        for (Future<Long> f : ids) {
+            f.get();
+        }
+        pool.shutdown();
+        AuditTrail.Verification v = audit.verify();
+        assertTrue(v.intact(), v.problem());
+        assertEquals(ids.size(), ids.stream().map(f -> {
+            try {
+                return f.get();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }).distinct().count());
+    }
+
+    @Test
+    void anEditedRowIsNamed() {
+        long id = append("EDIT_ME");
+        append("AFTER");
+        sql("update audit_event set outcome = 'FAILED' where id = ?1", id);
+        restore.add(() -> sql("update audit_event set outcome = 'SUCCESS' where id = ?1", id));
+        AuditTrail.Verification v = audit.verify();
+        assertFalse(v.intact());
+        assertEquals(id, v.firstBadRow().orElseThrow());
+        assertTrue(v.problem().contains("altered"), v.problem());
+    }
+
+    @Test
+    void aRemovedRowIsNamed() {
+        long id = append("REMOVE_ME");
+        append("AFTER");
+        AuditEvent copy = QuarkusTransaction.requiringNew().call(() -> AuditEvent.findById(id));
+        sql("delete from audit_event where id = ?1", id);
+        restore.add(() -> sql("insert into audit_event (id, occurred_at, actor, action, target, outcome, detail, ip,"
+                + " prev_hash, hash) values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)", copy.id, copy.occurredAt,
+                copy.actor, copy.action, copy.target, copy.outcome, copy.detail, copy.ip, copy.prevHash, copy.hash));
+        AuditTrail.Verification v = audit.verify();
+        assertFalse(v.intact());
+        assertEquals(id, v.firstBadRow().orElseThrow());
+        assertTrue(v.problem().contains("missing"), v.problem());
+    }
+
+    @Test
+    void anInsertedRowIsNamed() {
+        long before = append("BEFORE");
+        long after = append("AFTER");
+        // Make room for a forged row by moving the later row's id, as an attacker rewriting ids would.
+        sql("update audit_event set id = ?1 where id = ?2", after + 1000, after);
+        sql("insert into audit_event (id, occurred_at, actor, action, target, outcome, detail, ip, prev_hash, hash)"
+                + " select ?1, occurred_at, actor, 'FORGED', target, outcome, detail, ip, hash, hash from audit_event"
+                + " where id = ?2", after, before);
+        restore.add(() -> {
+            sql("delete from audit_event where id = ?1", after);
+            sql("update audit_event set id = ?1 where id = ?2", after, after + 1000);
+        });
+        AuditTrail.Verification v = audit.verify();
+        assertFalse(v.intact());
+        assertEquals(after, v.firstBadRow().orElseThrow());
+    }
+}
