@@ -16,7 +16,7 @@ import org.jboss.resteasy.reactive.RestResponse;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.rest.client.reactive.ClientBasicAuth;
-import io.quarkus.rest.client.reactive.ClientObjectMapper;
+import io.quarkus.rest.client.reactive.jackson.ClientObjectMapper;
 
 /**
  * The RaaS v1 resources, one method each. Requests are typed records; answers come back as the raw
