@@ -1,0 +1,159 @@
+package dev.accolade.raas.client;
+
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.RestResponse;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.smallrye.faulttolerance.api.Guard;
+
+/**
+ * Runs RaaS calls with their resilience and tells exactly how each one ended.
+ * <ul>
+ * <li>One circuit breaker guards every call, so a dead RaaS fails fast for all of them. Refusals
+ * ({@link RaasFailure}) count as answers, not as faults.</li>
+ * <li>Reads are retried a bounded number of times with exponential backoff, never while the circuit
+ * is open and never after a refusal.</li>
+ * <li>Writes are sent once. A fault after the request may have left is {@link RaasOutcomeUnknown};
+ * a fault before it left (circuit open, no connection) is {@link RaasUnavailable}.</li>
+ * </ul>
+ * Programmatic guards rather than annotations, because the annotations give each method its own
+ * breaker, and RaaS is one service. Every call is timed in {@code raas.client.calls}.
+ */
+@ApplicationScoped
+class RaasCalls {
+
+    private static final Logger LOG = Logger.getLogger(RaasCalls.class);
+
+    private final RaasApi api;
+    private final RaasDecoder decoder;
+    private final MeterRegistry registry;
+    private final Guard breaker;
+    private final Guard retry;
+
+    RaasCalls(@RestClient RaasApi api, RaasDecoder decoder, RaasClientConfig config, MeterRegistry registry) {
+        this.api = api;
+        this.decoder = decoder;
+        this.registry = registry;
+        RaasClientConfig.CircuitBreaker cb = config.circuitBreaker();
+        this.breaker = Guard.create().withDescription("raas")
+                .withCircuitBreaker().name("raas")
+                .requestVolumeThreshold(cb.requestVolumeThreshold())
+                .failureRatio(cb.failureRatio())
+                .delay(cb.delay().toMillis(), ChronoUnit.MILLIS)
+                .successThreshold(cb.successThreshold())
+                .skipOn(RaasFailure.class)
+                .done()
+                .build();
+        RaasClientConfig.Retry r = config.retry();
+        long delay = r.delay().toMillis();
+        this.retry = Guard.create().withDescription("raas-reads")
+                .withRetry()
+                .maxRetries(r.maxRetries())
+                .delay(delay, ChronoUnit.MILLIS)
+                .jitter(delay / 2, ChronoUnit.MILLIS)
+                .retryOn(RaasFault.class)
+                .abortOn(List.of(RaasFailure.class, CircuitBreakerOpenException.class))
+                .withExponentialBackoff().factor(2).maxDelay(Math.max(delay, r.maxDelay().toMillis()), ChronoUnit.MILLIS)
+                .done()
+                .done()
+                .build();
+    }
+
+    RaasApi api() {
+        return api;
+    }
+
+    /** A read: retried on faults; after the last attempt, a 5xx with an error code is a SystemError. */
+    <T> T read(RaasEndpoint endpoint, Callable<RestResponse<byte[]>> send, RaasDecoder.Reader<T> reader)
+            throws RaasFailure, RaasUnavailable {
+        Timer.Sample sample = Timer.start(registry);
+        String outcome = "unavailable";
+        try {
+            T value = guarded(retry, () -> guarded(breaker, () -> attempt(endpoint, send, reader)));
+            outcome = "success";
+            return value;
+        } catch (RaasFailure f) {
+            outcome = "failure";
+            throw f;
+        } catch (RaasFault f) {
+            if (f.kind == RaasFaultKind.SERVER_ERROR && f.errorCode != null) {
+                outcome = "failure";
+                LOG.warnf("RaaS %s: system error %s", endpoint, f.errorCode);
+                throw new RaasFailure.SystemError(endpoint, f.status, null, f.errorCode);
+            }
+            LOG.warnf("RaaS %s unavailable: %s", endpoint, f.getMessage());
+            throw new RaasUnavailable(endpoint, f.kind, f.status, f);
+        } catch (CircuitBreakerOpenException e) {
+            LOG.debugf("RaaS %s not called: circuit open", endpoint);
+            throw new RaasUnavailable(endpoint, RaasFaultKind.CIRCUIT_OPEN, null, e);
+        } catch (Exception e) {
+            RaasFault f = RaasFault.of(e);
+            throw new RaasUnavailable(endpoint, f.kind, null, e);
+        } finally {
+            sample.stop(timer(endpoint, outcome));
+        }
+    }
+
+    /** A write: sent at most once, never retried here. */
+    <T> T write(RaasEndpoint endpoint, Callable<RestResponse<byte[]>> send, RaasDecoder.Reader<T> reader)
+            throws RaasFailure, RaasOutcomeUnknown, RaasUnavailable {
+        Timer.Sample sample = Timer.start(registry);
+        String outcome = "unknown";
+        try {
+            T value = guarded(breaker, () -> attempt(endpoint, send, reader));
+            outcome = "success";
+            return value;
+        } catch (RaasFailure f) {
+            outcome = "failure";
+            throw f;
+        } catch (CircuitBreakerOpenException e) {
+            outcome = "unavailable";
+            LOG.warnf("RaaS %s not sent: circuit open", endpoint);
+            throw new RaasUnavailable(endpoint, RaasFaultKind.CIRCUIT_OPEN, null, e);
+        } catch (Exception e) {
+            RaasFault f = RaasFault.of(e);
+            if (!f.kind.requestMayHaveArrived()) {
+                outcome = "unavailable";
+                LOG.warnf("RaaS %s not sent: %s", endpoint, f.getMessage());
+                throw new RaasUnavailable(endpoint, f.kind, f.status, e);
+            }
+            LOG.warnf("RaaS %s outcome unknown: %s", endpoint, f.getMessage());
+            throw new RaasOutcomeUnknown(endpoint, f.kind, f.status, f.errorCode, e);
+        } finally {
+            sample.stop(timer(endpoint, outcome));
+        }
+    }
+
+    private <T> T attempt(RaasEndpoint endpoint, Callable<RestResponse<byte[]>> send, RaasDecoder.Reader<T> reader)
+            throws RaasFailure {
+        RestResponse<byte[]> response;
+        try {
+            response = send.call();
+        } catch (Exception e) {
+            throw RaasFault.of(e);
+        }
+        return decoder.decode(endpoint, response, reader);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T> T guarded(Guard guard, Callable<T> call) throws Exception {
+        return (T) guard.call((Callable<Object>) call, Object.class);
+    }
+
+    private Timer timer(RaasEndpoint endpoint, String outcome) {
+        return Timer.builder("raas.client.calls")
+                .description("Calls to RaaS by endpoint and outcome")
+                .tag("endpoint", endpoint.label())
+                .tag("outcome", outcome)
+                .register(registry);
+    }
+}
