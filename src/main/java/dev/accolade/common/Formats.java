@@ -23,6 +23,15 @@ public final class Formats {
         return format.format(cents / 100.0d);
     }
 
+    /** {@code 1250} becomes {@code 12.50}, as a form field holds it. */
+    public static String plainDollars(long cents) {
+        return java.math.BigDecimal.valueOf(cents, 2).toPlainString();
+    }
+
+    public static String display(java.time.Instant time) {
+        return time == null ? "" : display(time.atOffset(ZoneOffset.UTC));
+    }
+
     public static String display(OffsetDateTime time) {
         return time == null ? "" : time.withOffsetSameInstant(ZoneOffset.UTC).format(TIME);
     }

@@ -28,7 +28,7 @@ public class DemoData {
 
     private static final Logger LOG = Logger.getLogger(DemoData.class);
     public static final String PASSWORD = "accolade-demo";
-    public static final String CUSTOMER = "Accolade Demo";
+    public static final String CUSTOMER = "Accolade";
 
     private final Clock clock;
     private final boolean enabled;

@@ -1,6 +1,7 @@
 package dev.accolade.storefront.home;
 
 import java.util.List;
+import java.util.OptionalLong;
 
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.GET;
@@ -14,9 +15,11 @@ import io.quarkus.security.Authenticated;
 
 import dev.accolade.storefront.audit.AuditEvent;
 import dev.accolade.storefront.directory.Department;
+import dev.accolade.storefront.directory.DepartmentBalance;
+import dev.accolade.storefront.orders.RewardOrder;
 import dev.accolade.storefront.security.CurrentUser;
 
-/** The signed-in user's home: their department and their recent activity. */
+/** The signed-in user's home: their department, its balance, recent rewards and their own recent activity. */
 @Path("/")
 @Authenticated
 @Produces(MediaType.TEXT_HTML)
@@ -24,13 +27,16 @@ public class HomeResource {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance home(Department department, List<AuditEvent> activity);
+        static native TemplateInstance home(Department department, OptionalLong balance, List<RewardOrder> recent,
+                List<AuditEvent> activity);
     }
 
     private final CurrentUser me;
+    private final DepartmentBalance balances;
 
-    HomeResource(CurrentUser me) {
+    HomeResource(CurrentUser me, DepartmentBalance balances) {
         this.me = me;
+        this.balances = balances;
     }
 
     @GET
@@ -38,6 +44,10 @@ public class HomeResource {
     public TemplateInstance home() {
         Department department = me.getDepartmentId() == null ? null : Department.findById(me.getDepartmentId());
         List<AuditEvent> activity = AuditEvent.find("actor = ?1 order by id desc", me.getEmail()).page(0, 10).list();
-        return Templates.home(department, activity);
+        List<RewardOrder> recent = me.isManager()
+                ? RewardOrder.find("requesterId = ?1 order by createdAt desc, id desc", me.getUserId()).page(0, 5).list()
+                : List.of();
+        return Templates.home(department, me.isManager() ? balances.of(department) : OptionalLong.empty(), recent,
+                activity);
     }
 }

@@ -1,0 +1,90 @@
+package dev.accolade.storefront.orders;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Table;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+
+/** A reward a manager sent, from the moment it was submitted to its outcome at RaaS. */
+@Entity
+@Table(name = "reward_order")
+public class RewardOrder extends PanacheEntityBase {
+
+    /** Where an order stands. Only PENDING and UNKNOWN can still change. */
+    public enum Status {
+        /** Committed, RaaS being called. */
+        PENDING,
+        /** RaaS accepted it: the reward was bought and mailed. */
+        DELIVERED,
+        /** RaaS refused it, or it was proven never placed: no money moved. */
+        FAILED,
+        /** RaaS may or may not have placed it; the reconciler will find out. Never re-sent blindly. */
+        UNKNOWN;
+
+        /** How the status reads on a page. */
+        public String label() {
+            return switch (this) {
+                case PENDING -> "Sending";
+                case DELIVERED -> "Delivered";
+                case FAILED -> "Not sent";
+                case UNKNOWN -> "Being checked";
+            };
+        }
+    }
+
+    @Id
+    @SequenceGenerator(name = "reward_order_seq", sequenceName = "reward_order_seq", allocationSize = 50)
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "reward_order_seq")
+    public Long id;
+    public String sendToken;
+    public Long requesterId;
+    public String requesterEmail;
+    public Long departmentId;
+    public String raasCustomer;
+    public String raasAccountIdentifier;
+    public String sku;
+    public String brand;
+    public String rewardDescription;
+    public long amount;
+    /** Whether the SKU has a variable price (RaaS then needs the amount in the order). */
+    public boolean variablePrice;
+    public String recipientName;
+    public String recipientEmail;
+    public Long employeeId;
+    public String rewardSubject;
+    public String rewardMessage;
+    public String rewardFrom;
+    @Enumerated(EnumType.STRING)
+    public Status status;
+    public String raasOrderId;
+    public String failureReason;
+    public OffsetDateTime createdAt;
+    public OffsetDateTime resolvedAt;
+    public OffsetDateTime deliveredAt;
+    public OffsetDateTime lastResentAt;
+
+    public static Optional<RewardOrder> findByToken(String token) {
+        return find("sendToken", token).firstResultOptional();
+    }
+
+    /** An order of the department, or empty: another department's order does not exist for this caller. */
+    public static Optional<RewardOrder> findInDepartment(long id, long departmentId) {
+        return find("id = ?1 and departmentId = ?2", id, departmentId).firstResultOptional();
+    }
+
+    /** Orders whose outcome is not known yet and that no request is working on any more. */
+    public static List<RewardOrder> unresolved(OffsetDateTime pendingBefore, int max) {
+        return find("status = ?1 or (status = ?2 and createdAt < ?3) order by createdAt", Status.UNKNOWN,
+                Status.PENDING, pendingBefore).page(0, max).list();
+    }
+}

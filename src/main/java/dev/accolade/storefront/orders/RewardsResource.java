@@ -1,0 +1,159 @@
+package dev.accolade.storefront.orders;
+
+import java.net.URI;
+import java.util.List;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.jboss.resteasy.reactive.RestForm;
+
+import io.quarkus.panache.common.Page;
+import io.quarkus.panache.common.Parameters;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+
+import dev.accolade.common.ClientAddress;
+import dev.accolade.common.Flash;
+import dev.accolade.raas.client.RaasClient;
+import dev.accolade.raas.client.RaasFailure;
+import dev.accolade.raas.client.RaasOutcomeUnknown;
+import dev.accolade.raas.client.RaasUnavailable;
+import dev.accolade.storefront.send.SendLedger;
+import dev.accolade.storefront.security.Csrf;
+import dev.accolade.storefront.security.CurrentUser;
+import dev.accolade.storefront.security.Role;
+
+/** "My rewards": what a manager sent, with status, filters and paging; a page per order; resend. */
+@Path("/rewards")
+@RolesAllowed(Role.MANAGER_NAME)
+@Produces(MediaType.TEXT_HTML)
+public class RewardsResource {
+
+    static final int PAGE_SIZE = 20;
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance list(List<RewardOrder> orders, String status, String q, int page, boolean more,
+                long total);
+
+        static native TemplateInstance detail(RewardOrder order);
+
+        static native TemplateInstance notFound();
+    }
+
+    private final CurrentUser me;
+    private final RaasClient raas;
+    private final SendLedger ledger;
+    private final Csrf csrf;
+    private final Flash flash;
+    private final ClientAddress address;
+
+    RewardsResource(CurrentUser me, RaasClient raas, SendLedger ledger, Csrf csrf, Flash flash, ClientAddress address) {
+        this.me = me;
+        this.raas = raas;
+        this.ledger = ledger;
+        this.csrf = csrf;
+        this.flash = flash;
+        this.address = address;
+    }
+
+    @GET
+    @Transactional
+    public TemplateInstance list(@QueryParam("status") String status, @QueryParam("q") String q,
+            @QueryParam("page") Integer page) {
+        int p = page == null || page < 1 ? 1 : page;
+        StringBuilder where = new StringBuilder("requesterId = :me");
+        Parameters params = Parameters.with("me", me.getUserId());
+        RewardOrder.Status wanted = parseStatus(status);
+        if (wanted != null) {
+            where.append(" and status = :status");
+            params.and("status", wanted);
+        }
+        String text = q == null ? "" : q.trim();
+        if (!text.isEmpty()) {
+            where.append(" and (lower(recipientName) like :q or lower(recipientEmail) like :q or lower(brand) like :q)");
+            params.and("q", "%" + text.toLowerCase().replace("%", "").replace("_", "") + "%");
+        }
+        var query = RewardOrder.find(where + " order by createdAt desc, id desc", params);
+        long total = query.count();
+        List<RewardOrder> orders = query.page(Page.of(p - 1, PAGE_SIZE)).list();
+        return Templates.list(orders, wanted == null ? "" : wanted.name(), text, p, (long) p * PAGE_SIZE < total, total);
+    }
+
+    @GET
+    @Path("{id}")
+    @Transactional
+    public Response detail(@PathParam("id") String id) {
+        RewardOrder order = own(id);
+        if (order == null) {
+            return notFound(id);
+        }
+        return Response.ok(Templates.detail(order)).build();
+    }
+
+    @POST
+    @Path("{id}/resend")
+    public Response resend(@PathParam("id") String id, @RestForm(Csrf.FIELD) String token) {
+        csrf.verify(token);
+        RewardOrder order = io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() -> own(id));
+        if (order == null) {
+            return notFound(id);
+        }
+        URI back = URI.create("/rewards/" + order.id);
+        if (order.status != RewardOrder.Status.DELIVERED || order.raasOrderId == null) {
+            flash.put("error", "Only a delivered reward can be sent again.");
+            return Response.seeOther(back).build();
+        }
+        String ip = address.get();
+        try {
+            raas.resend(order.raasOrderId);
+            ledger.resent(order.id, me.getEmail(), "SUCCESS", "RaaS order " + order.raasOrderId, ip);
+            flash.put("message", "The reward email was sent again to " + order.recipientEmail + ".");
+        } catch (RaasFailure f) {
+            ledger.resent(order.id, me.getEmail(), "FAILED", f.errorMessage().orElse(f.getMessage()), ip);
+            flash.put("error", "RaaS did not resend the email: " + f.errorMessage().orElse("refused") + ".");
+        } catch (RaasOutcomeUnknown u) {
+            ledger.resent(order.id, me.getEmail(), "UNKNOWN", u.getMessage(), ip);
+            flash.put("error", "RaaS did not confirm the resend; the email may or may not have been sent again.");
+        } catch (RaasUnavailable u) {
+            ledger.resent(order.id, me.getEmail(), "FAILED", u.getMessage(), ip);
+            flash.put("error", "RaaS cannot be reached right now; nothing was resent. Try again later.");
+        }
+        return Response.seeOther(back).build();
+    }
+
+    /** The order if it belongs to the caller's department; anything else does not exist for them. */
+    private RewardOrder own(String id) {
+        Long department = me.getDepartmentId();
+        if (department == null) {
+            return null;
+        }
+        try {
+            return RewardOrder.findInDepartment(Long.parseLong(id), department).orElse(null);
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    private Response notFound(String id) {
+        ledger.refused(me.getEmail(), "reward order " + id, address.get());
+        return Response.status(404).entity(Templates.notFound()).build();
+    }
+
+    private static RewardOrder.Status parseStatus(String s) {
+        try {
+            return s == null || s.isBlank() ? null : RewardOrder.Status.valueOf(s);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,79 @@
+package dev.accolade.storefront.send;
+
+import java.math.BigDecimal;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.jboss.resteasy.reactive.RestForm;
+
+/**
+ * What a manager enters to send a reward. The same fields travel through the form, the review page
+ * and the final POST; {@code token} identifies this one send and is what makes it happen once.
+ */
+public class SendForm {
+
+    @RestForm
+    public String token;
+    @RestForm
+    public String sku;
+    @RestForm
+    public String recipientName;
+    @RestForm
+    public String recipientEmail;
+    /** Dollars as typed, for variable-price rewards. */
+    @RestForm
+    public String amount;
+    @RestForm
+    public String subject;
+    @RestForm
+    public String message;
+    @RestForm
+    public String from;
+
+    public static SendForm of(String token, String sku, String recipientName, String recipientEmail, String amount,
+            String subject, String message, String from) {
+        SendForm f = new SendForm();
+        f.token = token;
+        f.sku = sku;
+        f.recipientName = recipientName;
+        f.recipientEmail = recipientEmail;
+        f.amount = amount;
+        f.subject = subject;
+        f.message = message;
+        f.from = from;
+        return f;
+    }
+
+    public Map<String, String> values() {
+        Map<String, String> v = new LinkedHashMap<>();
+        v.put("token", token);
+        v.put("sku", sku);
+        v.put("recipientName", recipientName);
+        v.put("recipientEmail", recipientEmail);
+        v.put("amount", amount);
+        v.put("subject", subject);
+        v.put("message", message);
+        v.put("from", from);
+        return v;
+    }
+
+    static String trim(String s) {
+        return s == null ? null : s.trim();
+    }
+
+    /** Dollars with at most two decimals to cents; null when not a valid amount. */
+    static Long cents(String dollars) {
+        if (dollars == null || dollars.isBlank()) {
+            return null;
+        }
+        try {
+            BigDecimal value = new BigDecimal(dollars.trim().replace("$", "").replace(",", ""));
+            if (value.scale() > 2 || value.signum() <= 0) {
+                return null;
+            }
+            return value.movePointRight(2).longValueExact();
+        } catch (NumberFormatException | ArithmeticException e) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,116 @@
+package dev.accolade.storefront.send;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import dev.accolade.common.Formats;
+import dev.accolade.raas.client.RaasOrder;
+import dev.accolade.storefront.audit.AuditTrail;
+import dev.accolade.storefront.directory.Department;
+import dev.accolade.storefront.orders.RewardOrder;
+import dev.accolade.storefront.orders.RewardOrder.Status;
+import dev.accolade.storefront.security.AppUser;
+
+/**
+ * Every state change of a reward order, each in its own transaction with its audit row. Outcomes are
+ * conditional updates (only an order still PENDING or UNKNOWN changes), so a late answer, a second
+ * replica or the reconciler can never overwrite a settled order.
+ */
+@ApplicationScoped
+public class SendLedger {
+
+    private final AuditTrail audit;
+    private final Clock clock;
+
+    SendLedger(AuditTrail audit, Clock clock) {
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /** Commits the order as PENDING before RaaS is called; fails on a replayed token (unique). */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public RewardOrder reserve(SendRequest request, AppUser requester, Department department, String ip) {
+        RewardOrder o = new RewardOrder();
+        o.sendToken = request.token();
+        o.requesterId = requester.id;
+        o.requesterEmail = requester.email;
+        o.departmentId = department.id;
+        o.raasCustomer = department.raasCustomer;
+        o.raasAccountIdentifier = department.raasAccountIdentifier;
+        o.sku = request.reward().sku();
+        o.brand = request.brand().description();
+        o.rewardDescription = request.reward().description();
+        o.amount = request.amount();
+        o.variablePrice = request.reward().variablePrice();
+        o.recipientName = request.recipientName();
+        o.recipientEmail = request.recipientEmail();
+        o.employeeId = request.employeeId();
+        o.rewardSubject = request.subject();
+        o.rewardMessage = request.message();
+        o.rewardFrom = request.from();
+        o.status = Status.PENDING;
+        o.createdAt = now();
+        o.persistAndFlush();
+        audit.record(requester.email, "SEND_ATTEMPT", "order " + o.id, "PENDING",
+                o.sku + " " + Formats.dollars(o.amount) + " to " + o.recipientEmail + " from " + department.name, ip);
+        return o;
+    }
+
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public boolean delivered(long orderId, RaasOrder raas, String actor, String action, String ip) {
+        OffsetDateTime now = now();
+        int n = RewardOrder.update("status = ?1, raasOrderId = ?2, deliveredAt = ?3, resolvedAt = ?4, failureReason = null"
+                + " where id = ?5 and status in (?6, ?7)", Status.DELIVERED, raas.orderId(),
+                raas.deliveredAt() == null ? now : raas.deliveredAt(), now, orderId, Status.PENDING, Status.UNKNOWN);
+        if (n == 1) {
+            audit.record(actor, action, "order " + orderId, "DELIVERED", "RaaS order " + raas.orderId(), ip);
+        }
+        return n == 1;
+    }
+
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public boolean failed(long orderId, String reason, String actor, String action, String ip) {
+        OffsetDateTime now = now();
+        int n = RewardOrder.update("status = ?1, failureReason = ?2, resolvedAt = ?3 where id = ?4 and status in (?5, ?6)",
+                Status.FAILED, truncate(reason), now, orderId, Status.PENDING, Status.UNKNOWN);
+        if (n == 1) {
+            audit.record(actor, action, "order " + orderId, "FAILED", reason, ip);
+        }
+        return n == 1;
+    }
+
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public boolean unknown(long orderId, String why, String actor, String ip) {
+        int n = RewardOrder.update("status = ?1, failureReason = ?2 where id = ?3 and status = ?4",
+                Status.UNKNOWN, truncate(why), orderId, Status.PENDING);
+        if (n == 1) {
+            audit.record(actor, "SEND_OUTCOME", "order " + orderId, "UNKNOWN", why, ip);
+        }
+        return n == 1;
+    }
+
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void resent(long orderId, String actor, String outcome, String detail, String ip) {
+        if ("SUCCESS".equals(outcome)) {
+            RewardOrder.update("lastResentAt = ?1 where id = ?2", now(), orderId);
+        }
+        audit.record(actor, "RESEND", "order " + orderId, outcome, detail, ip);
+    }
+
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void refused(String actor, String what, String ip) {
+        audit.record(actor, "ACCESS_REFUSED", what, "REFUSED", null, ip);
+    }
+
+    private OffsetDateTime now() {
+        return OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
+    }
+
+    private static String truncate(String s) {
+        return s == null || s.length() <= 500 ? s : s.substring(0, 500);
+    }
+}

@@ -1,0 +1,118 @@
+package dev.accolade.storefront.send;
+
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.PersistenceException;
+
+import org.jboss.logging.Logger;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+
+import dev.accolade.common.Formats;
+import dev.accolade.raas.client.OrderCreate;
+import dev.accolade.raas.client.RaasClient;
+import dev.accolade.raas.client.RaasFailure;
+import dev.accolade.raas.client.RaasOrder;
+import dev.accolade.raas.client.RaasOutcomeUnknown;
+import dev.accolade.raas.client.RaasUnavailable;
+import dev.accolade.raas.client.Recipient;
+import dev.accolade.storefront.directory.Department;
+import dev.accolade.storefront.orders.RewardOrder;
+import dev.accolade.storefront.security.AppUser;
+
+/**
+ * Sends a reward exactly once. The order is committed as PENDING under the form's one-time token
+ * before RaaS is called; a replayed, refreshed or double-clicked form finds that order and never
+ * calls RaaS again. RaaS's answer settles it as DELIVERED or FAILED; no answer leaves it UNKNOWN for
+ * the reconciler, which looks for it at RaaS instead of sending it again.
+ */
+@ApplicationScoped
+public class SendService {
+
+    private static final Logger LOG = Logger.getLogger(SendService.class);
+
+    /** The order behind a submitted form, and whether this submission is the one that placed it. */
+    public record Sent(RewardOrder order, boolean replay) {
+    }
+
+    private final SendLedger ledger;
+    private final RaasClient raas;
+
+    SendService(SendLedger ledger, RaasClient raas) {
+        this.ledger = ledger;
+        this.raas = raas;
+    }
+
+    public Sent send(SendRequest request, AppUser requester, Department department, String ip) {
+        Optional<RewardOrder> existing = byToken(request.token());
+        if (existing.isPresent()) {
+            return new Sent(existing.get(), true);
+        }
+        RewardOrder order;
+        try {
+            order = ledger.reserve(request, requester, department, ip);
+        } catch (PersistenceException | jakarta.transaction.TransactionalException e) {
+            // Another submission of the same form won the token: show its order.
+            return new Sent(byToken(request.token()).orElseThrow(() -> e), true);
+        } catch (RuntimeException e) {
+            Optional<RewardOrder> raced = byToken(request.token());
+            if (raced.isPresent()) {
+                return new Sent(raced.get(), true);
+            }
+            throw e;
+        }
+        place(order, requester.email, ip);
+        return new Sent(byToken(request.token()).orElseThrow(), false);
+    }
+
+    private void place(RewardOrder order, String actor, String ip) {
+        OrderCreate create = new OrderCreate(order.raasCustomer, order.raasAccountIdentifier,
+                new Recipient(order.recipientName, order.recipientEmail), order.sku,
+                order.variablePrice ? order.amount : null,
+                order.rewardSubject, order.rewardMessage, order.rewardFrom, Boolean.TRUE);
+        try {
+            RaasOrder placed = raas.placeOrder(create);
+            ledger.delivered(order.id, placed, actor, "SEND_OUTCOME", ip);
+        } catch (RaasFailure f) {
+            ledger.failed(order.id, reason(f), actor, "SEND_OUTCOME", ip);
+        } catch (RaasUnavailable u) {
+            if (u.notSent()) {
+                ledger.failed(order.id, "RaaS could not be reached, so nothing was sent. Try again in a few minutes.",
+                        actor, "SEND_OUTCOME", ip);
+            } else {
+                ledger.unknown(order.id, "RaaS did not answer (" + u.kind() + ")", actor, ip);
+            }
+        } catch (RaasOutcomeUnknown u) {
+            ledger.unknown(order.id, "No reliable answer from RaaS (" + u.kind()
+                    + u.errorCode().map(c -> ", " + c).orElse("") + ")", actor, ip);
+        } catch (RuntimeException e) {
+            LOG.errorf(e, "Unexpected error while placing order %d; its outcome will be reconciled", order.id);
+            ledger.unknown(order.id, "Unexpected error after sending: " + e.getClass().getSimpleName(), actor, ip);
+        }
+    }
+
+    /** The message a manager reads when RaaS refused an order. */
+    static String reason(RaasFailure f) {
+        if (f instanceof RaasFailure.InsufficientFunds funds) {
+            return "Your department's RaaS balance"
+                    + (funds.availableBalance().isPresent() ? " (" + Formats.dollars(funds.availableBalance().getAsLong()) + ")" : "")
+                    + " does not cover this reward. Ask an administrator to add funds.";
+        }
+        if (f instanceof RaasFailure.ValidationFailed v) {
+            return "RaaS refused the order: " + v.invalidInputs().stream()
+                    .map(i -> i.field() + " " + i.error()).reduce((a, b) -> a + "; " + b).orElse("invalid input") + ".";
+        }
+        if (f instanceof RaasFailure.NotFound) {
+            return "RaaS does not know your department's account. Ask an administrator to connect it.";
+        }
+        if (f instanceof RaasFailure.AuthenticationFailed || f instanceof RaasFailure.AuthenticationNeeded) {
+            return "Accolade's RaaS credentials were refused. Ask an administrator to check them.";
+        }
+        return "RaaS refused the order" + f.errorMessage().map(m -> ": " + m).orElse(".");
+    }
+
+    private static Optional<RewardOrder> byToken(String token) {
+        return QuarkusTransaction.requiringNew().call(() -> RewardOrder.findByToken(token));
+    }
+}

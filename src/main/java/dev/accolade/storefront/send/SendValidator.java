@@ -1,0 +1,116 @@
+package dev.accolade.storefront.send;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import dev.accolade.common.Formats;
+import dev.accolade.raas.client.Catalog;
+import dev.accolade.storefront.catalog.CatalogCache;
+import dev.accolade.storefront.directory.Employee;
+
+/**
+ * Checks a send form against the catalog and the RaaS order schema (recipient name 2–255 characters,
+ * an email address, subject up to 255, message and from up to 255), with one message per field.
+ */
+@ApplicationScoped
+public class SendValidator {
+
+    static final Pattern EMAIL = Pattern.compile("^[^\\s@]+@[^\\s@]+\\.[^\\s@]+$");
+    static final Pattern TOKEN = Pattern.compile("^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$");
+
+    /** The result: a request, or the errors by field name. */
+    public record Result(Optional<SendRequest> request, Map<String, String> errors) {
+    }
+
+    private final CatalogCache catalog;
+
+    SendValidator(CatalogCache catalog) {
+        this.catalog = catalog;
+    }
+
+    public Optional<Catalog.Brand> brandOf(String sku) {
+        if (sku == null) {
+            return Optional.empty();
+        }
+        return catalog.get().flatMap(s -> s.catalog().brands().stream()
+                .filter(b -> b.rewards().stream().anyMatch(r -> sku.equals(r.sku()))).findFirst());
+    }
+
+    public Result validate(SendForm form) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        Optional<Catalog.Brand> brand = brandOf(form.sku);
+        Catalog.Reward reward = brand.flatMap(b -> b.rewards().stream().filter(r -> r.sku().equals(form.sku))
+                .findFirst()).orElse(null);
+        if (reward == null) {
+            errors.put("sku", "This reward is not in the catalog.");
+        } else if (!reward.available()) {
+            errors.put("sku", "This reward is not available at the moment.");
+        }
+        long amount = 0;
+        if (reward != null) {
+            if (reward.variablePrice()) {
+                Long cents = SendForm.cents(form.amount);
+                long min = reward.minPrice() == null ? 1 : reward.minPrice();
+                long max = reward.maxPrice() == null ? Long.MAX_VALUE : reward.maxPrice();
+                if (cents == null) {
+                    errors.put("amount", "Enter an amount in dollars, such as 25 or 25.50.");
+                } else if (cents < min || cents > max) {
+                    errors.put("amount", "Choose an amount from " + Formats.dollars(min) + " to " + Formats.dollars(max) + ".");
+                } else {
+                    amount = cents;
+                }
+            } else {
+                amount = reward.unitPrice();
+            }
+        }
+        String email = SendForm.trim(form.recipientEmail);
+        String name = SendForm.trim(form.recipientName);
+        Long employeeId = null;
+        if (email == null || email.isEmpty()) {
+            errors.put("recipientEmail", "Enter the recipient's email address.");
+        } else if (email.length() > 255 || !EMAIL.matcher(email).matches()) {
+            errors.put("recipientEmail", "Enter a valid email address, such as ada@example.com.");
+        } else {
+            Optional<Employee> employee = Employee.findByEmail(email);
+            if (employee.isPresent()) {
+                employeeId = employee.get().id;
+                if (name == null || name.isEmpty()) {
+                    name = employee.get().name;
+                }
+            }
+        }
+        if (name == null || name.length() < 2) {
+            errors.put("recipientName", "Enter the recipient's name (at least 2 characters).");
+        } else if (name.length() > 255) {
+            errors.put("recipientName", "The name can have at most 255 characters.");
+        }
+        String subject = blankToNull(form.subject);
+        if (subject != null && subject.length() > 255) {
+            errors.put("subject", "The subject can have at most 255 characters.");
+        }
+        String message = blankToNull(form.message);
+        if (message != null && message.length() > 255) {
+            errors.put("message", "The message can have at most 255 characters (it has " + message.length() + ").");
+        }
+        String from = blankToNull(form.from);
+        if (from != null && from.length() > 255) {
+            errors.put("from", "The sender name can have at most 255 characters.");
+        }
+        if (form.token == null || !TOKEN.matcher(form.token).matches()) {
+            errors.put("token", "This form has expired: start again from the catalog.");
+        }
+        if (!errors.isEmpty()) {
+            return new Result(Optional.empty(), errors);
+        }
+        return new Result(Optional.of(new SendRequest(form.token, brand.get(), reward, amount, name, email, employeeId,
+                subject, message, from)), errors);
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.trim();
+    }
+}

@@ -1,0 +1,197 @@
+package dev.accolade.storefront.send;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+
+import dev.accolade.storefront.Browser;
+import dev.accolade.storefront.demo.DemoRaasAccounts;
+import dev.accolade.storefront.orders.RewardOrder;
+
+@QuarkusTest
+class SendRewardTest {
+
+    @Inject
+    DemoRaasAccounts demoAccounts;
+
+    @BeforeEach
+    void accounts() {
+        demoAccounts.ensure();
+    }
+
+    static Object[] form(String token, String sku, String email, String amount, String message) {
+        return new Object[] { "token", token, "sku", sku, "recipientName", "", "recipientEmail", email,
+                "amount", amount, "subject", "Thank you!", "message", message, "from", "Morgan" };
+    }
+
+    /** Orders RaaS holds for the engineering account and this recipient. */
+    static int raasOrdersTo(String email) {
+        return given().auth().preemptive().basic("accolade-demo", "sandbox-demo-key")
+                .get("/raas/v1/orders?customer=Accolade&account_identifier=accolade-engineering&limit=100")
+                .then().statusCode(200).extract().jsonPath().getList("orders.findAll { it.recipient.email == '"
+                        + email + "' }").size();
+    }
+
+    @Test
+    void theCatalogListsBrandsFiltersThemAndShowsTheBalance() {
+        Browser b = Browser.signedIn("manager@accolade.test");
+        b.get("/catalog").then().statusCode(200)
+                .body(containsString("Amazon.com"))
+                .body(containsString("iTunes"))
+                .body(containsString("Engineering balance"))
+                .body(containsString("/raas-sandbox/images/"));
+        b.get("/catalog?q=itunes").then().statusCode(200)
+                .body(containsString("iTunes E-Gift Card $25"))
+                .body(not(containsString("Amazon E-Gift Card Custom")));
+        b.get("/catalog?type=variable&q=amazon").then().statusCode(200)
+                .body(containsString("Amazon E-Gift Card Custom"));
+        b.get("/catalog?q=zzzz-no-such-brand").then().statusCode(200).body(containsString("No rewards match"));
+    }
+
+    @Test
+    void aManagerSendsAVariableRewardAndSeesItDeliveredAndInTheInbox() {
+        Browser b = Browser.signedIn("manager@accolade.test");
+        String token = UUID.randomUUID().toString();
+        String email = "ada.lovelace@accolade.test";
+        b.get("/send?sku=TNGO-E-V-STD").then().statusCode(200).body(containsString("Send Tango Card E-Custom"))
+                .body(containsString("Ada Lovelace"));
+        b.get("/send/review?token=" + token + "&sku=TNGO-E-V-STD&recipientEmail=" + email
+                + "&recipientName=&amount=12.50&subject=Thanks&message=Great+talk&from=Morgan")
+                .then().statusCode(200).body(containsString("Review your reward"))
+                .body(containsString("Ada Lovelace")).body(containsString("$12.50"));
+        int before = raasOrdersTo(email);
+        Response r = b.post("/send", form(token, "TNGO-E-V-STD", email, "12.50", "Great talk"));
+        r.then().statusCode(303).header("Location", startsWith("/rewards/"));
+        String location = r.getHeader("Location");
+        b.get(location).then().statusCode(200).body(containsString("Delivered"))
+                .body(containsString("Your reward is on its way to Ada Lovelace"));
+        assertEquals(before + 1, raasOrdersTo(email));
+        given().get("/raas-sandbox/inbox?q=ada.lovelace").then().statusCode(200).body(containsString("Great talk"));
+        b.get("/rewards").then().statusCode(200).body(containsString("Ada Lovelace")).body(containsString("$12.50"));
+    }
+
+    @Test
+    void sendingTheSameFormTwiceOrdersOnce() {
+        Browser b = Browser.signedIn("manager@accolade.test");
+        String token = UUID.randomUUID().toString();
+        String email = "grace.hopper@accolade.test";
+        int before = raasOrdersTo(email);
+        String first = b.post("/send", form(token, "APPL-E-1500-STD", email, "", "Once")).getHeader("Location");
+        Response again = b.post("/send", form(token, "APPL-E-1500-STD", email, "", "Once"));
+        assertEquals(first, again.getHeader("Location"));
+        b.get(first).then().body(containsString("already sent once"));
+        assertEquals(before + 1, raasOrdersTo(email));
+    }
+
+    @Test
+    void twentyConcurrentSubmissionsOfOneFormOrderOnce() throws Exception {
+        Browser b = Browser.signedIn("manager@accolade.test");
+        String token = UUID.randomUUID().toString();
+        String email = "alan.turing@accolade.test";
+        int before = raasOrdersTo(email);
+        ExecutorService pool = Executors.newFixedThreadPool(20);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<String>> results = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            results.add(pool.submit(() -> {
+                start.await();
+                return b.post("/send", form(token, "APPL-E-1000-STD", email, "", "Concurrent")).getHeader("Location");
+            }));
+        }
+        start.countDown();
+        Set<String> locations = new HashSet<>();
+        for (Future<String> f : results) {
+            locations.add(f.get());
+        }
+        pool.shutdown();
+        assertEquals(1, locations.size(), "every submission shows the same order: " + locations);
+        assertEquals(before + 1, raasOrdersTo(email));
+        long rows = QuarkusTransaction.requiringNew().call(() -> RewardOrder.count("sendToken", token));
+        assertEquals(1, rows);
+    }
+
+    @Test
+    void invalidInputIsExplainedNextToEachField() {
+        Browser b = Browser.signedIn("manager@accolade.test");
+        b.get("/send/review?token=" + UUID.randomUUID() + "&sku=TNGO-E-V-STD&recipientEmail=not-an-email"
+                + "&recipientName=X&amount=5000&message=hi").then().statusCode(200)
+                .body(containsString("Enter a valid email address"))
+                .body(containsString("Choose an amount from $1.00 to $1,000.00"))
+                .body(containsString("at least 2 characters"))
+                .body(containsString("aria-invalid=\"true\""));
+    }
+
+    @Test
+    void insufficientFundsFailsWithTheBalanceAndMovesNoMoney() {
+        Browser b = Browser.signedIn("manager@accolade.test");
+        // Sales starts with $5,000; a $1,000 Tango Card per send drains it, and the sixth is refused.
+        Browser sales = Browser.signedIn("sales.manager@accolade.test");
+        String last = null;
+        for (int i = 0; i < 6; i++) {
+            last = sales.post("/send", form(UUID.randomUUID().toString(), "TNGO-E-V-STD", "marie.curie@accolade.test",
+                    "1000", "Round " + i)).getHeader("Location");
+        }
+        sales.get(last).then().statusCode(200).body(containsString("Not sent"))
+                .body(containsString("does not cover this reward"));
+        assertTrue(b.get("/").statusCode() == 200);
+    }
+
+    @Test
+    void anotherDepartmentsOrderIsNotFound() {
+        Browser engineering = Browser.signedIn("manager@accolade.test");
+        String location = engineering.post("/send", form(UUID.randomUUID().toString(), "APPL-E-1000-STD",
+                "katherine.johnson@accolade.test", "", "Mine")).getHeader("Location");
+        Browser sales = Browser.signedIn("sales.manager@accolade.test");
+        sales.get(location).then().statusCode(404).body(containsString("Reward not found"));
+        sales.post(location + "/resend").then().statusCode(404);
+        sales.get("/rewards/not-a-number").then().statusCode(404);
+    }
+
+    @Test
+    void sendingWithoutTheCsrfTokenIsRefused() {
+        Browser b = Browser.signedIn("manager@accolade.test");
+        b.request().contentType("application/x-www-form-urlencoded").formParam("token", UUID.randomUUID().toString())
+                .formParam("sku", "APPL-E-1000-STD").formParam("recipientEmail", "ada.lovelace@accolade.test")
+                .post("/send").then().statusCode(400);
+    }
+
+    @Test
+    void onlyManagersSend() {
+        Browser hr = Browser.signedIn("hr@accolade.test");
+        hr.get("/send?sku=APPL-E-1000-STD").then().statusCode(403);
+        hr.get("/rewards").then().statusCode(403);
+    }
+
+    @Test
+    void aDeliveredRewardCanBeResentOnceADay() {
+        Browser b = Browser.signedIn("manager@accolade.test");
+        String location = b.post("/send", form(UUID.randomUUID().toString(), "APPL-E-2000-STD",
+                "grace.hopper@accolade.test", "", "Resend me")).getHeader("Location");
+        b.post(location + "/resend").then().statusCode(303);
+        b.get(location).then().body(containsString("was sent again"));
+        b.post(location + "/resend").then().statusCode(303);
+        b.get(location).then().body(containsString("Cannot send more than once every 24 hours"));
+    }
+}
