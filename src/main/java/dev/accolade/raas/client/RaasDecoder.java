@@ -1,6 +1,7 @@
 package dev.accolade.raas.client;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -38,7 +39,7 @@ class RaasDecoder {
 
     <T> T decode(RaasEndpoint endpoint, RestResponse<byte[]> response, Reader<T> reader) throws RaasFailure {
         int status = response.getStatus();
-        ObjectNode body = parse(response.getEntity());
+        ObjectNode body = parse(bytes(response));
         if (body != null) {
             systemMessages.observe(text(body, "system_message"));
         }
@@ -143,6 +144,22 @@ class RaasDecoder {
     static String text(JsonNode node, String field) {
         JsonNode value = node == null ? null : node.get(field);
         return value == null || value.isNull() || value.isContainerNode() ? null : value.asText();
+    }
+
+    /** The raw body: already read for a 2xx, still a stream for other statuses. */
+    static byte[] bytes(RestResponse<byte[]> response) {
+        Object entity = ((RestResponse<?>) response).getEntity();
+        if (entity instanceof byte[] read) {
+            return read;
+        }
+        if (entity instanceof InputStream stream) {
+            try (stream) {
+                return stream.readAllBytes();
+            } catch (IOException e) {
+                throw new RaasFault(RaasFaultKind.CONNECTION_LOST, response.getStatus(), null, "body cut off", e);
+            }
+        }
+        return null;
     }
 
     /** The body as a JSON object, or null when it is empty, not JSON, or not an object. */
