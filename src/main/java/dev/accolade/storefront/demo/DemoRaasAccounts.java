@@ -54,6 +54,9 @@ public class DemoRaasAccounts {
             return;
         }
         List<Department> departments = QuarkusTransaction.requiringNew().call(Department::listByName);
+        if (departments.isEmpty()) {
+            return; // the demo directory is still being loaded
+        }
         try {
             for (Department d : departments) {
                 provision(d);

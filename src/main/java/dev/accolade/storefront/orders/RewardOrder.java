@@ -73,6 +73,12 @@ public class RewardOrder extends PanacheEntityBase {
     public OffsetDateTime deliveredAt;
     public OffsetDateTime lastResentAt;
 
+    /** RaaS resends an order's email at most once every 24 hours after its last send. */
+    public OffsetDateTime getResendableAfter() {
+        OffsetDateTime last = lastResentAt != null ? lastResentAt : deliveredAt;
+        return last == null ? null : last.plusHours(24);
+    }
+
     public static Optional<RewardOrder> findByToken(String token) {
         return find("sendToken", token).firstResultOptional();
     }
