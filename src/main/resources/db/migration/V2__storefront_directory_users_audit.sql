@@ -39,7 +39,7 @@ create table app_user (
     session_version   integer      not null default 0,
     created_at        timestamp with time zone not null,
     constraint app_user_email_uk unique (email),
-    constraint app_user_role_ck check (role in ('MANAGER', 'HR', 'ADMIN'))
+    constraint app_user_role_ck check (role = 'MANAGER' or role = 'HR' or role = 'ADMIN')
 );
 
 -- Append-only, hash-chained audit trail. Each row's hash covers its content and the previous row's

@@ -32,7 +32,9 @@ create table reward_order (
     last_resent_at           timestamp with time zone,
     constraint reward_order_token_uk unique (send_token),
     constraint reward_order_raas_uk unique (raas_order_id),
-    constraint reward_order_status_ck check (status in ('PENDING', 'DELIVERED', 'FAILED', 'UNKNOWN')),
+    -- Written with OR rather than IN: H2 2.4.240 cannot evaluate an IN check from a later session.
+    constraint reward_order_status_ck check (status = 'PENDING' or status = 'DELIVERED' or status = 'FAILED'
+        or status = 'UNKNOWN'),
     constraint reward_order_amount_ck check (amount > 0)
 );
 create index reward_order_requester_ix on reward_order (requester_id, created_at);

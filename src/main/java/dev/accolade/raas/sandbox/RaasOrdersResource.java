@@ -33,18 +33,22 @@ public class RaasOrdersResource {
     private final RaasRequests requests;
     private final RaasResponses responses;
     private final Caller caller;
+    private final SandboxConfig config;
 
-    RaasOrdersResource(SandboxOrders orders, RaasRequests requests, RaasResponses responses, Caller caller) {
+    RaasOrdersResource(SandboxOrders orders, RaasRequests requests, RaasResponses responses, Caller caller,
+            SandboxConfig config) {
         this.orders = orders;
         this.requests = requests;
         this.responses = responses;
         this.caller = caller;
+        this.config = config;
     }
 
     @POST
     public Response place(byte[] entity, @Context UriInfo uri) {
         OrderCreate request = requests.bind(requests.read(entity, Schema.ORDER_CREATE), OrderCreate.class);
         SandboxOrder order = orders.place(caller.platform(), request, uri.getBaseUri().toString());
+        delayAnswer();
         URI location = uri.getBaseUriBuilder().path("raas/v1/orders/{id}").build(order.orderId);
         return responses.created(new OrderReply(view(order, true)), location);
     }
@@ -78,6 +82,17 @@ public class RaasOrdersResource {
     public Response resend(@PathParam("orderId") String orderId) {
         orders.resend(caller.platform(), orderId);
         return responses.ok(new Empty());
+    }
+
+    private void delayAnswer() {
+        long millis = config.orderResponseDelay().toMillis();
+        if (millis > 0) {
+            try {
+                Thread.sleep(millis);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 
     /** The order as RaaS shows it; the reward credentials only when RaaS did not send them itself. */

@@ -40,6 +40,13 @@ public interface SandboxConfig {
     @WithDefault("true")
     boolean simulateAmazonFailure();
 
+    /**
+     * How long the sandbox waits, after an order is committed, before answering: makes "RaaS placed
+     * the order but its answer never arrived" reproducible for clients' timeout handling.
+     */
+    @WithDefault("PT0S")
+    Duration orderResponseDelay();
+
     /** Minimum time between two resends of one order (the spec: 24 hours). */
     @WithDefault("PT24H")
     Duration resendInterval();

@@ -87,7 +87,7 @@ class SendRewardTest {
         b.get(location).then().statusCode(200).body(containsString("Delivered"))
                 .body(containsString("Your reward is on its way to Ada Lovelace"));
         assertEquals(before + 1, raasOrdersTo(email));
-        given().get("/raas-sandbox/inbox?q=ada.lovelace").then().statusCode(200).body(containsString("Thanks"));
+        given().get("/raas-sandbox/inbox?q=ada.lovelace").then().statusCode(200).body(containsString("Thank you!"));
         b.get("/rewards").then().statusCode(200).body(containsString("Ada Lovelace")).body(containsString("$12.50"));
     }
 

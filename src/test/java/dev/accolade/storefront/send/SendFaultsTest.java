@@ -1,0 +1,121 @@
+package dev.accolade.storefront.send;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.any;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static org.hamcrest.Matchers.containsString;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.UUID;
+
+import jakarta.inject.Inject;
+
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import com.github.tomakehurst.wiremock.http.Fault;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+
+import dev.accolade.storefront.Browser;
+import dev.accolade.storefront.demo.DemoRaasAccounts;
+import dev.accolade.storefront.orders.RewardOrder;
+
+/** What happens to a send when RaaS's answer is lost: never a second order, always a settled outcome. */
+@QuarkusTest
+@TestProfile(RaasProxy.Profile.class)
+class SendFaultsTest {
+
+    @Inject
+    DemoRaasAccounts demoAccounts;
+
+    @Inject
+    SendReconciler reconciler;
+
+    String sandbox;
+
+    @BeforeEach
+    void proxyToTheSandbox() {
+        sandbox = "http://localhost:" + ConfigProvider.getConfig().getValue("quarkus.http.test-port", Integer.class);
+        RaasProxy.server.resetAll();
+        RaasProxy.server.stubFor(any(anyUrl()).atPriority(10).willReturn(aResponse().proxiedFrom(sandbox)));
+        demoAccounts.ensure();
+    }
+
+    private static RewardOrder order(String location) {
+        long id = Long.parseLong(location.substring(location.lastIndexOf('/') + 1));
+        return QuarkusTransaction.requiringNew().call(() -> RewardOrder.findById(id));
+    }
+
+    @Test
+    void anOrderAcceptedByRaasWhoseAnswerTimesOutIsReconciledAsDeliveredAndPlacedOnce() throws Exception {
+        // The sandbox commits the order, then answers after 3 s; the client gives up after 1.5 s.
+        String email = "katherine.johnson@accolade.test";
+        int before = SendRewardTest.raasOrdersTo(email);
+        Browser b = Browser.signedIn("manager@accolade.test");
+        String location = b.post("/send", SendRewardTest.form(UUID.randomUUID().toString(), "TNGO-E-V-STD", email,
+                "7.00", "Lost answer")).getHeader("Location");
+        assertEquals(RewardOrder.Status.UNKNOWN, order(location).status);
+        b.get(location).then().body(containsString("Being checked")).body(containsString("never be sent twice"));
+        // RaaS has the order although Accolade never heard back.
+        long deadline = System.currentTimeMillis() + 15_000;
+        while (SendRewardTest.raasOrdersTo(email) == before && System.currentTimeMillis() < deadline) {
+            Thread.sleep(200);
+        }
+
+        reconciler.reconcile();
+
+        RewardOrder settled = order(location);
+        assertEquals(RewardOrder.Status.DELIVERED, settled.status);
+        assertEquals(before + 1, SendRewardTest.raasOrdersTo(email), "exactly one order at RaaS");
+        // WireMock journals the request once the sandbox's late answer has come back through it.
+        deadline = System.currentTimeMillis() + 10_000;
+        while (RaasProxy.server.findAll(postRequestedFor(urlPathEqualTo("/raas/v1/orders"))).isEmpty()
+                && System.currentTimeMillis() < deadline) {
+            Thread.sleep(200);
+        }
+        Thread.sleep(500);
+        RaasProxy.server.verify(1, postRequestedFor(urlPathEqualTo("/raas/v1/orders")));
+        b.get(location).then().body(containsString("Delivered")).body(containsString(settled.raasOrderId));
+    }
+
+    @Test
+    void anOrderThatNeverReachedRaasIsSettledAsNotSentWithoutRetrying() throws Exception {
+        RaasProxy.server.stubFor(post(urlPathEqualTo("/raas/v1/orders")).atPriority(1)
+                .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
+        String email = "ada.lovelace@accolade.test";
+        int before = SendRewardTest.raasOrdersTo(email);
+        Browser b = Browser.signedIn("manager@accolade.test");
+        String location = b.post("/send", SendRewardTest.form(UUID.randomUUID().toString(), "APPL-E-1000-STD", email,
+                "", "Reset")).getHeader("Location");
+        assertEquals(RewardOrder.Status.UNKNOWN, order(location).status);
+
+        reconciler.reconcile();
+        assertEquals(RewardOrder.Status.UNKNOWN, order(location).status, "too early to conclude anything");
+
+        Thread.sleep(2500);
+        reconciler.reconcile();
+        assertEquals(RewardOrder.Status.FAILED, order(location).status);
+        assertEquals(before, SendRewardTest.raasOrdersTo(email));
+        RaasProxy.server.verify(1, postRequestedFor(urlPathEqualTo("/raas/v1/orders")));
+        b.get(location).then().body(containsString("never placed"));
+    }
+
+    @Test
+    void aServerErrorOnPlacingTheOrderIsUnknownNotFailed() {
+        RaasProxy.server.stubFor(post(urlPathEqualTo("/raas/v1/orders")).atPriority(1)
+                .willReturn(aResponse().withStatus(500).withBody("{\"success\":false,\"error_message\":\"RAAS:OC:1003\"}")));
+        Browser b = Browser.signedIn("manager@accolade.test");
+        String location = b.post("/send", SendRewardTest.form(UUID.randomUUID().toString(), "APPL-E-1000-STD",
+                "grace.hopper@accolade.test", "", "Five hundred")).getHeader("Location");
+        RewardOrder o = order(location);
+        assertEquals(RewardOrder.Status.UNKNOWN, o.status);
+        RaasProxy.server.verify(1, postRequestedFor(urlPathEqualTo("/raas/v1/orders")));
+    }
+}
