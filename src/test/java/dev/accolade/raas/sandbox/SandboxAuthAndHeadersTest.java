@@ -233,6 +233,12 @@ class SandboxAuthAndHeadersTest {
     }
 
     @Test
+    void noSystemMessageIsAddedUnlessOneIsConfigured() {
+        raas().get("/raas/v1/rewards").then().statusCode(200).body("$", not(hasKey("system_message")));
+        given().get("/raas/v1/rewards").then().statusCode(401).body("$", not(hasKey("system_message")));
+    }
+
+    @Test
     void responsesAreJsonInUtf8() {
         raas().get("/raas/v1/rewards")
                 .then().statusCode(200)

@@ -31,6 +31,16 @@ final class SandboxDb {
         });
     }
 
+    /** Pretends the card's activation delay is over. */
+    static void activateNow(String ccToken) {
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC).minusSeconds(1).withNano(0);
+        QuarkusTransaction.requiringNew().run(() -> {
+            if (SandboxCard.update("activeAt = ?1 where ccToken = ?2", now, ccToken) != 1) {
+                throw new IllegalStateException("no card " + ccToken);
+            }
+        });
+    }
+
     static int sendCount(String orderId) {
         return QuarkusTransaction.requiringNew().call(
                 () -> SandboxOrder.<SandboxOrder>find("orderId", orderId).singleResult().sendCount);
