@@ -208,6 +208,31 @@ class SandboxFundsTest {
     }
 
     @Test
+    void ccFundRefusesAmountsAboveTheSandboxsCeilingAndFractions() {
+        String id = Raas.createAccount("CompanyA");
+        String token = Raas.registerCard("CompanyA", id);
+        // the cc_fund schema sets no maximum; the sandbox takes at most $1,000,000 at once
+        raas().body(Raas.ccFundJson("CompanyA", id, 100_000_001L, token, "123"))
+                .post("/raas/v1/cc_fund")
+                .then().statusCode(403)
+                .body("invalid_inputs.field", hasItem("amount"))
+                .body("invalid_inputs.error", hasItem(containsString("at most")));
+        raas().body(Raas.ccFundJson("CompanyA", id, 0, token, "123").replace("\"amount\": 0", "\"amount\": 1e30"))
+                .post("/raas/v1/cc_fund")
+                .then().statusCode(403)
+                .body("invalid_inputs.error", hasItem(containsString("too large")));
+        raas().body(Raas.ccFundJson("CompanyA", id, 0, token, "123").replace("\"amount\": 0", "\"amount\": 1000.25"))
+                .post("/raas/v1/cc_fund")
+                .then().statusCode(403)
+                .body("invalid_inputs.error", hasItem(containsString("whole number of cents")));
+        raas().body(Raas.ccFundJson("CompanyA", id, 0, token, "123").replace("\"amount\": 0", "\"amount\": 1000.00"))
+                .post("/raas/v1/cc_fund")
+                .then().statusCode(200)
+                .body("amount", equalTo(1000));
+        assertThat(Raas.balance("CompanyA", id), equalTo(1000L));
+    }
+
+    @Test
     void ccFundRequiresEveryField() {
         raas().body("{}")
                 .post("/raas/v1/cc_fund")
