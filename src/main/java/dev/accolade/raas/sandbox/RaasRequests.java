@@ -199,10 +199,13 @@ public class RaasRequests {
 
     /** Money is integer cents; the schemas only say "number", so fractions are refused here. */
     public static long cents(BigDecimal amount, String field) {
+        if (amount.signum() != 0 && amount.stripTrailingZeros().scale() > 0) {
+            throw RaasException.validation(field, "must be a whole number of cents");
+        }
         try {
             return amount.longValueExact();
         } catch (ArithmeticException e) {
-            throw RaasException.validation(field, "must be a whole number of cents");
+            throw RaasException.validation(field, "is too large");
         }
     }
 }

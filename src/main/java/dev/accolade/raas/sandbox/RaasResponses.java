@@ -6,6 +6,7 @@ import java.util.Map;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.Response;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
@@ -47,6 +48,24 @@ public class RaasResponses {
     }
 
     public Response error(RaasException e) {
+        Response.ResponseBuilder builder = Response.status(e.status).type(JSON_UTF8).entity(errorBody(e));
+        if (e.reason != null) {
+            builder.header(RaasException.REASON_HEADER, e.reason);
+        }
+        e.headers.forEach(builder::header);
+        return builder.build();
+    }
+
+    /** The error's body as JSON text, for answers written below JAX-RS (see {@link SandboxBodyLimit}). */
+    public String errorJson(RaasException e) {
+        try {
+            return mapper.writeValueAsString(errorBody(e));
+        } catch (JsonProcessingException ex) {
+            throw new IllegalStateException(ex);
+        }
+    }
+
+    private ObjectNode errorBody(RaasException e) {
         ObjectNode body = mapper.createObjectNode();
         body.put("success", false);
         if (e.getMessage() != null) {
@@ -56,12 +75,7 @@ public class RaasResponses {
             body.set(field.getKey(), mapper.valueToTree(field.getValue()));
         }
         addSystemMessage(body);
-        Response.ResponseBuilder builder = Response.status(e.status).type(JSON_UTF8).entity(body);
-        if (e.reason != null) {
-            builder.header(RaasException.REASON_HEADER, e.reason);
-        }
-        e.headers.forEach(builder::header);
-        return builder.build();
+        return body;
     }
 
     private void addSystemMessage(ObjectNode body) {

@@ -54,18 +54,21 @@ public class SandboxGate {
         if (header == null || header.isBlank()) {
             throw RaasException.authenticationNeeded(realm(request));
         }
+        // A header that carries no readable Basic credentials (another scheme, bad Base64, no colon)
+        // has not supplied any: "Authentication Needed" (401). Only a readable name and key that do
+        // not match a platform are "Bad Authentication" (403).
         if (!header.regionMatches(true, 0, "Basic ", 0, 6)) {
-            throw RaasException.authenticationFailed();
+            throw RaasException.authenticationNeeded(realm(request));
         }
         String decoded;
         try {
             decoded = new String(Base64.getDecoder().decode(header.substring(6).trim()), StandardCharsets.UTF_8);
         } catch (IllegalArgumentException e) {
-            throw RaasException.authenticationFailed();
+            throw RaasException.authenticationNeeded(realm(request));
         }
         int colon = decoded.indexOf(':');
         if (colon < 0) {
-            throw RaasException.authenticationFailed();
+            throw RaasException.authenticationNeeded(realm(request));
         }
         String name = decoded.substring(0, colon);
         String key = decoded.substring(colon + 1);
