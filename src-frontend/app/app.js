@@ -24,3 +24,10 @@ document.addEventListener('submit', (event) => {
     button.textContent = 'Sending…';
   }
 });
+
+// A page whose outcome is still being settled (data-refresh="seconds") reloads itself until it is.
+const refresh = document.querySelector('[data-refresh]');
+if (refresh) {
+  const seconds = Math.max(5, parseInt(refresh.dataset.refresh, 10) || 10);
+  setTimeout(() => window.location.reload(), seconds * 1000);
+}

@@ -62,6 +62,13 @@ public class AuditTrail {
         return e;
     }
 
+    /** Appends a row in a transaction of its own, for events that change nothing else (a refused request). */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public AuditEvent recordAlone(String actor, String action, String target, String outcome, String detail,
+            String ip) {
+        return record(actor, action, target, outcome, detail, ip);
+    }
+
     /** Recomputes the chain from the first row and names the first row that does not fit. */
     @Transactional
     public Verification verify() {

@@ -1,6 +1,7 @@
 package dev.accolade.storefront.security;
 
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -8,8 +9,21 @@ import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.ForbiddenException;
 
+import dev.accolade.common.ClientAddress;
+import dev.accolade.storefront.audit.AuditTrail;
+
 /** Pages for refused requests: a form without its CSRF token, a page the user's role may not open. */
 public class SecurityErrorPages {
+
+    private final AuditTrail audit;
+    private final CurrentUser me;
+    private final ClientAddress address;
+
+    SecurityErrorPages(AuditTrail audit, CurrentUser me, ClientAddress address) {
+        this.audit = audit;
+        this.me = me;
+        this.address = address;
+    }
 
     @CheckedTemplate(basePath = "errors")
     static class Templates {
@@ -23,7 +37,9 @@ public class SecurityErrorPages {
     }
 
     @ServerExceptionMapper
-    public Response forbidden(ForbiddenException e) {
+    public Response forbidden(ForbiddenException e, UriInfo uri) {
+        audit.recordAlone(me.getEmail(), "ACCESS_REFUSED", uri.getPath(), "REFUSED", "role " + me.getRole(),
+                address.get());
         return page(403, "Not allowed", "Your role does not give you access to this page.");
     }
 

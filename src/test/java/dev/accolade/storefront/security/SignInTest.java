@@ -102,7 +102,12 @@ class SignInTest {
     void aTamperedSessionCookieIsIgnored() {
         Browser b = Browser.signedIn("manager@accolade.test");
         String cookie = b.cookies.get("accolade-session");
-        String forged = cookie.substring(0, cookie.indexOf('.')).replace('A', 'B') + cookie.substring(cookie.indexOf('.'));
+        String payload = new String(java.util.Base64.getUrlDecoder().decode(cookie.substring(0, cookie.indexOf('.'))));
+        // Claim to be another user while keeping the original signature.
+        String[] parts = payload.split(":");
+        parts[0] = Long.toString(Long.parseLong(parts[0]) + 1);
+        String forged = java.util.Base64.getUrlEncoder().withoutPadding()
+                .encodeToString(String.join(":", parts).getBytes()) + cookie.substring(cookie.indexOf('.'));
         b.cookies.put("accolade-session", forged);
         b.get("/").then().statusCode(303);
     }

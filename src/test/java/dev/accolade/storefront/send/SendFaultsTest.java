@@ -107,6 +107,26 @@ class SendFaultsTest {
         b.get(location).then().body(containsString("never placed"));
     }
 
+    @Inject
+    dev.accolade.storefront.catalog.CatalogCache catalog;
+
+    @Test
+    void theCatalogIsServedFromTheCacheWithANoticeWhenRaasIsDown() {
+        catalog.refresh();
+        RaasProxy.server.stubFor(com.github.tomakehurst.wiremock.client.WireMock.get(urlPathEqualTo("/raas/v1/rewards"))
+                .atPriority(1).willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
+        catalog.refresh();
+        try {
+            Browser.signedIn("manager@accolade.test").get("/catalog").then().statusCode(200)
+                    .body(containsString("RaaS cannot be reached right now"))
+                    .body(containsString("Amazon.com"));
+        } finally {
+            RaasProxy.server.resetAll();
+            RaasProxy.server.stubFor(any(anyUrl()).atPriority(10).willReturn(aResponse().proxiedFrom(sandbox)));
+            catalog.refresh();
+        }
+    }
+
     @Test
     void aServerErrorOnPlacingTheOrderIsUnknownNotFailed() {
         RaasProxy.server.stubFor(post(urlPathEqualTo("/raas/v1/orders")).atPriority(1)

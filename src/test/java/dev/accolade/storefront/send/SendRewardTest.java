@@ -179,8 +179,10 @@ class SendRewardTest {
     @Test
     void onlyManagersSend() {
         Browser hr = Browser.signedIn("hr@accolade.test");
-        hr.get("/send?sku=APPL-E-1000-STD").then().statusCode(403);
+        hr.get("/send?sku=APPL-E-1000-STD").then().statusCode(403).body(containsString("Not allowed"));
         hr.get("/rewards").then().statusCode(403);
+        assertTrue(QuarkusTransaction.requiringNew().call(() -> dev.accolade.storefront.audit.AuditEvent.count(
+                "actor = 'hr@accolade.test' and action = 'ACCESS_REFUSED' and target = '/rewards'") > 0));
     }
 
     @Test
