@@ -3,6 +3,7 @@ package dev.accolade.storefront.security;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
+import org.eclipse.microprofile.context.ManagedExecutor;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import io.quarkus.qute.CheckedTemplate;
@@ -18,11 +19,13 @@ public class SecurityErrorPages {
     private final AuditTrail audit;
     private final CurrentUser me;
     private final ClientAddress address;
+    private final ManagedExecutor executor;
 
-    SecurityErrorPages(AuditTrail audit, CurrentUser me, ClientAddress address) {
+    SecurityErrorPages(AuditTrail audit, CurrentUser me, ClientAddress address, ManagedExecutor executor) {
         this.audit = audit;
         this.me = me;
         this.address = address;
+        this.executor = executor;
     }
 
     @CheckedTemplate(basePath = "errors")
@@ -38,8 +41,12 @@ public class SecurityErrorPages {
 
     @ServerExceptionMapper
     public Response forbidden(ForbiddenException e, UriInfo uri) {
-        audit.recordAlone(me.getEmail(), "ACCESS_REFUSED", uri.getPath(), "REFUSED", "role " + me.getRole(),
-                address.get());
+        // Role checks run on the I/O thread: capture the facts here, write the audit row on a worker.
+        String actor = me.getEmail();
+        String path = uri.getPath();
+        String role = "role " + me.getRole();
+        String ip = address.get();
+        executor.execute(() -> audit.recordAlone(actor, "ACCESS_REFUSED", path, "REFUSED", role, ip));
         return page(403, "Not allowed", "Your role does not give you access to this page.");
     }
 

@@ -37,6 +37,8 @@ public class RaasProxy implements QuarkusTestResourceLifecycleManager {
         public Map<String, String> getConfigOverrides() {
             return Map.of("accolade.raas.read-timeout-ms", "1500",
                     "accolade.raas.sandbox.order-response-delay", "PT3S",
+                    // Faults injected by one test must not open the circuit for the next one.
+                    "accolade.raas.circuit-breaker.request-volume-threshold", "1000",
                     "accolade.reconcile.give-up-after", "PT2S",
                     "quarkus.scheduler.enabled", "false");
         }

@@ -13,7 +13,6 @@ import java.util.UUID;
 
 import jakarta.inject.Inject;
 
-import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -38,11 +37,16 @@ class SendFaultsTest {
     @Inject
     SendReconciler reconciler;
 
+    /** This application's own address, where the embedded sandbox serves /raas/v1. */
+    @io.quarkus.test.common.http.TestHTTPResource("/")
+    java.net.URL base;
+
     String sandbox;
 
     @BeforeEach
     void proxyToTheSandbox() {
-        sandbox = "http://localhost:" + ConfigProvider.getConfig().getValue("quarkus.http.test-port", Integer.class);
+        String url = base.toString();
+        sandbox = url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
         RaasProxy.server.resetAll();
         RaasProxy.server.stubFor(any(anyUrl()).atPriority(10).willReturn(aResponse().proxiedFrom(sandbox)));
         demoAccounts.ensure();
@@ -61,7 +65,8 @@ class SendFaultsTest {
         Browser b = Browser.signedIn("manager@accolade.test");
         String location = b.post("/send", SendRewardTest.form(UUID.randomUUID().toString(), "TNGO-E-V-STD", email,
                 "7.00", "Lost answer")).getHeader("Location");
-        assertEquals(RewardOrder.Status.UNKNOWN, order(location).status);
+        RewardOrder sent = order(location);
+        assertEquals(RewardOrder.Status.UNKNOWN, sent.status, sent.failureReason);
         b.get(location).then().body(containsString("Being checked")).body(containsString("never be sent twice"));
         // RaaS has the order although Accolade never heard back.
         long deadline = System.currentTimeMillis() + 15_000;
