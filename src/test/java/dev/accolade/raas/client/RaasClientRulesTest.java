@@ -63,6 +63,14 @@ class RaasClientRulesTest {
     }
 
     @Test
+    void aBodyIsReadOnlyWhenItIsOneWholeJsonObject() {
+        assertTrue(RaasDecoder.parse("{\"success\": true}".getBytes()) != null);
+        assertEquals(null, RaasDecoder.parse("{\"success\": true} trailing".getBytes()));
+        assertEquals(null, RaasDecoder.parse("[1, 2]".getBytes()));
+        assertEquals(null, RaasDecoder.parse(new byte[0]));
+    }
+
+    @Test
     void settingsThatWouldWeakenTlsOrLogCardNumbersAreRefused() {
         Map<String, String> safe = Map.of("quarkus.rest-client.raas.tls-configuration-name", "raas-client");
         assertTrue(RaasClientPolicy.violations(k -> Optional.ofNullable(safe.get(k))).isEmpty());
