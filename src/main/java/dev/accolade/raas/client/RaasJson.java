@@ -12,6 +12,7 @@ import java.time.temporal.ChronoField;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonDeserializer;
@@ -28,6 +29,8 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 final class RaasJson {
 
     static final ObjectMapper MAPPER = JsonMapper.builder()
+            // Parse errors must not quote the body: it may hold reward codes.
+            .disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
             .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)

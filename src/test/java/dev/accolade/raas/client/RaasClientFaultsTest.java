@@ -65,7 +65,7 @@ class RaasClientFaultsTest {
 
     @Test
     void aTimeoutOnPlacingAnOrderIsOutcomeUnknownAndIsNotRetried() throws Exception {
-        int delay = WireMockRaasProfile.READ_TIMEOUT_MS * 3;
+        int delay = WireMockRaasProfile.READ_TIMEOUT_MS + 1000;
         wm.stubFor(post(ORDERS).willReturn(json(201, ORDER_BODY).withFixedDelay(delay)));
 
         RaasOutcomeUnknown e = assertThrows(RaasOutcomeUnknown.class, () -> raas.placeOrder(ORDER));
@@ -148,6 +148,7 @@ class RaasClientFaultsTest {
 
         RaasOutcomeUnknown e = assertThrows(RaasOutcomeUnknown.class, () -> write(RaasEndpoint.CARD_FUND));
 
+        assertEquals(RaasFaultKind.SERVER_ERROR, e.kind(), e.getMessage());
         assertEquals(502, e.status().orElseThrow());
         assertTrue(e.errorCode().isEmpty());
     }
@@ -167,7 +168,7 @@ class RaasClientFaultsTest {
     @Test
     void aReadThatTimesOutIsRetriedABoundedNumberOfTimesThenUnavailable() {
         wm.stubFor(get("/raas/v1/rewards").willReturn(json(200, "{\"success\": true, \"brands\": []}")
-                .withFixedDelay(WireMockRaasProfile.READ_TIMEOUT_MS * 2)));
+                .withFixedDelay(WireMockRaasProfile.READ_TIMEOUT_MS + 500)));
 
         RaasUnavailable e = assertThrows(RaasUnavailable.class, () -> raas.catalog());
 

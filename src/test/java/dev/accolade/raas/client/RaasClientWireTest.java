@@ -19,6 +19,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.ServerSocket;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -40,6 +42,7 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
@@ -96,6 +99,21 @@ class RaasClientWireTest {
                         {"customer": "CompanyA", "account_identifier": "acct-12345",
                          "recipient": {"name": "John Doe", "email": "john.doe@example.com"},
                          "sku": "TNGO-E-V-STD", "amount": 1000, "reward_message": "Thanks"}""")));
+    }
+
+    @Test
+    void aRefusedConnectionIsRecognisedAsNotSent() throws Exception {
+        int closedPort;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            closedPort = socket.getLocalPort();
+        }
+        RaasApi api = QuarkusRestClientBuilder.newBuilder()
+                .baseUri(URI.create("http://localhost:" + closedPort + "/raas/v1"))
+                .build(RaasApi.class);
+
+        Exception e = assertThrows(Exception.class, () -> api.placeOrder(ORDER));
+
+        assertEquals(RaasFaultKind.NOT_CONNECTED, RaasFault.of(e).kind, e.toString());
     }
 
     // ---- every error of the spec, typed ----
