@@ -13,6 +13,7 @@ import org.jboss.resteasy.reactive.RestResponse;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.quarkus.runtime.Startup;
 import io.smallrye.faulttolerance.api.Guard;
 
 /**
@@ -26,8 +27,10 @@ import io.smallrye.faulttolerance.api.Guard;
  * a fault before it left (circuit open, no connection) is {@link RaasUnavailable}.</li>
  * </ul>
  * Programmatic guards rather than annotations, because the annotations give each method its own
- * breaker, and RaaS is one service. Every call is timed in {@code raas.client.calls}.
+ * breaker, and RaaS is one service. Created at startup, so the breaker {@code raas} exists for
+ * maintenance before the first call. Every call is timed in {@code raas.client.calls}.
  */
+@Startup
 @ApplicationScoped
 class RaasCalls {
 

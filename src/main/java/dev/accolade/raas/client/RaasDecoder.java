@@ -168,7 +168,7 @@ class RaasDecoder {
             return null;
         }
         try {
-            JsonNode node = RaasJson.MAPPER.readTree(entity);
+            JsonNode node = RaasJson.BODY.readTree(entity);
             return node instanceof ObjectNode object ? object : null;
         } catch (IOException e) {
             return null;

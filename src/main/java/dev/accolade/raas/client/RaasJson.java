@@ -12,11 +12,13 @@ import java.time.temporal.ChronoField;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 
@@ -27,11 +29,15 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 final class RaasJson {
 
     static final ObjectMapper MAPPER = JsonMapper.builder()
+            // Parse errors must not quote the body: it may hold reward codes.
+            .disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
             .build();
+
+    /** Reads a whole body: one JSON value and nothing after it. */
+    static final ObjectReader BODY = MAPPER.reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     /** ISO 8601 as RaaS writes it ({@code 2013-03-12T15:17:16+00:00}); a missing offset is UTC. */
     private static final DateTimeFormatter READ = new DateTimeFormatterBuilder()
@@ -88,7 +94,7 @@ final class RaasJson {
             if (p.currentToken() == JsonToken.VALUE_STRING) {
                 return p.getText();
             }
-            JsonNode node = p.readValueAsTree();
+            JsonNode node = ctxt.readTree(p);
             if (node == null || node.isNull()) {
                 return null;
             }

@@ -8,14 +8,15 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Certificates made for the TLS tests with the JDK's keytool: two independent CAs, each signing a
- * server certificate for {@code localhost} only. Made once per test JVM.
+ * Certificates made for the TLS tests with the JDK's keytool, once per test JVM: a test CA that
+ * signs a server certificate for {@code localhost} only, and a self-signed {@code localhost}
+ * certificate that nobody vouches for.
  */
 final class TestCertificates {
 
     static final String PASSWORD = "changeit";
 
-    /** A CA's PEM certificate and the PKCS#12 key store of the server it signed. */
+    /** A CA's PEM certificate (null for the self-signed one) and the server's PKCS#12 key store. */
     record Authority(Path caPem, Path serverKeyStore) {
     }
 
@@ -35,17 +36,30 @@ final class TestCertificates {
 
     static synchronized Authority rogue() {
         if (rogue == null) {
-            rogue = make("rogue", "Someone Else CA");
+            try {
+                Path server = directory().resolve("rogue-server.p12");
+                keytool("-genkeypair", "-alias", "server", "-keyalg", "EC", "-groupname", "secp256r1",
+                        "-dname", "CN=localhost", "-ext", "SAN=dns:localhost", "-validity", "2",
+                        "-keystore", server.toString(), "-storetype", "PKCS12", "-storepass", PASSWORD);
+                rogue = new Authority(null, server);
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            }
         }
         return rogue;
     }
 
+    private static Path directory() throws IOException {
+        if (dir == null) {
+            dir = Files.createTempDirectory("raas-tls");
+            dir.toFile().deleteOnExit();
+        }
+        return dir;
+    }
+
     private static Authority make(String name, String caName) {
         try {
-            if (dir == null) {
-                dir = Files.createTempDirectory("raas-tls");
-                dir.toFile().deleteOnExit();
-            }
+            Path dir = directory();
             Path ca = dir.resolve(name + "-ca.p12");
             Path caPem = dir.resolve(name + "-ca.pem");
             Path server = dir.resolve(name + "-server.p12");

@@ -24,7 +24,7 @@ final class TlsProfiles {
         }
     }
 
-    /** The server's chain comes from a CA that is not configured. */
+    /** The server presents a self-signed certificate that the configured CA did not issue. */
     public static class UntrustedChain implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {

@@ -11,7 +11,7 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 /**
  * An HTTPS WireMock for the TLS tests. The client always trusts the "trusted" test CA (as
  * ACCOLADE_RAAS_CA_BUNDLE); the server presents a chain from that CA or, with
- * {@code chain=rogue}, from another one.
+ * {@code chain=rogue}, a self-signed certificate nobody vouches for.
  */
 public class TlsRaasServer implements QuarkusTestResourceLifecycleManager {
 

@@ -8,7 +8,8 @@ import io.quarkus.test.junit.QuarkusTestProfile;
 /** The client against WireMock, with short timeouts and backoff so faults are quick to provoke. */
 public class WireMockRaasProfile implements QuarkusTestProfile {
 
-    static final int READ_TIMEOUT_MS = 600;
+    /** Short, but long enough for a cold first call on a busy machine. */
+    static final int READ_TIMEOUT_MS = 2000;
     static final int MAX_RETRIES = 2;
     static final int CIRCUIT_VOLUME = 6;
 
