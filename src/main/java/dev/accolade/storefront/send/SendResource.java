@@ -115,6 +115,7 @@ public class SendResource {
         Department department = inTransaction(this::department);
         AppUser requester = inTransaction(() -> AppUser.findById(me.getUserId()));
         SendService.Sent sent = sender.send(result.request().get(), requester, department, address.get());
+        balances.forget(department.id);
         RewardOrder order = sent.order();
         if (!order.departmentId.equals(department.id)) {
             return Response.status(404).build();
