@@ -9,7 +9,7 @@ import io.quarkus.test.junit.QuarkusTestProfile;
 public class WireMockRaasProfile implements QuarkusTestProfile {
 
     /** Short, but long enough for a cold first call on a busy machine. */
-    static final int READ_TIMEOUT_MS = 2000;
+    static final int READ_TIMEOUT_MS = 4000;
     static final int MAX_RETRIES = 2;
     static final int CIRCUIT_VOLUME = 6;
 
