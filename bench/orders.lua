@@ -40,7 +40,9 @@ end
 
 function done(summary, latency, requests)
     local total = {}
+    local sent = 0
     for _, thread in ipairs(threads) do
+        sent = sent + (thread:get("sent") or 0)
         local c = thread:get("counts")
         if c then
             for status, n in pairs(c) do
@@ -51,6 +53,8 @@ function done(summary, latency, requests)
     local e = summary.errors
     io.write(string.format("RESULT duration_us=%d\n", summary.duration))
     io.write(string.format("RESULT requests=%d\n", summary.requests))
+    -- Requests sent but never answered: in flight when wrk stopped (the server may still commit them).
+    io.write(string.format("RESULT unanswered=%d\n", sent - summary.requests))
     io.write(string.format("RESULT errors_connect=%d\nRESULT errors_read=%d\nRESULT errors_write=%d\n"
         .. "RESULT errors_timeout=%d\nRESULT errors_status=%d\n",
         e.connect, e.read, e.write, e.timeout, e.status))
