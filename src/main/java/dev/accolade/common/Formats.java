@@ -1,6 +1,5 @@
 package dev.accolade.common;
 
-import java.text.NumberFormat;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -19,8 +18,20 @@ public final class Formats {
 
     /** {@code 1250} becomes {@code $12.50}. */
     public static String dollars(long cents) {
-        NumberFormat format = NumberFormat.getCurrencyInstance(Locale.US);
-        return format.format(cents / 100.0d);
+        // Exact integer arithmetic (no floating point, no per-call formatter): -$1,234.05.
+        String whole = Long.toString(Math.abs(cents / 100));
+        long fraction = Math.abs(cents % 100);
+        StringBuilder out = new StringBuilder(whole.length() + whole.length() / 3 + 5);
+        if (cents < 0) {
+            out.append('-');
+        }
+        out.append('$');
+        int lead = whole.length() % 3 == 0 ? 3 : whole.length() % 3;
+        out.append(whole, 0, lead);
+        for (int i = lead; i < whole.length(); i += 3) {
+            out.append(',').append(whole, i, i + 3);
+        }
+        return out.append('.').append(fraction < 10 ? "0" : "").append(fraction).toString();
     }
 
     /** {@code 1250} becomes {@code 12.50}, as a form field holds it. */

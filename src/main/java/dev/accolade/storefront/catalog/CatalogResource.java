@@ -1,11 +1,10 @@
 package dev.accolade.storefront.catalog;
 
-import java.util.ArrayList;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Locale;
 import java.util.OptionalLong;
 
-import jakarta.transaction.Transactional;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -17,8 +16,8 @@ import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.Authenticated;
 
 import dev.accolade.raas.client.Catalog;
-import dev.accolade.storefront.directory.Department;
 import dev.accolade.storefront.directory.DepartmentBalance;
+import dev.accolade.storefront.directory.DepartmentRef;
 import dev.accolade.storefront.security.CurrentUser;
 
 /** The gift-card catalog: search, price and type filters, the department's balance. */
@@ -27,8 +26,31 @@ import dev.accolade.storefront.security.CurrentUser;
 @Produces(MediaType.TEXT_HTML)
 public class CatalogResource {
 
+    /** Brand cards per catalog page: a few screens on a phone, two or three rows on a desktop. */
+    static final int BRANDS_PER_PAGE = 12;
+
     /** The filters as entered; prices in whole dollars as typed, null when empty. */
     public record Filter(String q, String min, String max, String type, boolean all) {
+
+        /** This filter as a query string for the given catalog page, e.g. {@code q=itunes&page=2}. */
+        public String query(int page) {
+            StringBuilder query = new StringBuilder();
+            param(query, "q", q);
+            param(query, "min", min);
+            param(query, "max", max);
+            param(query, "type", type);
+            param(query, "all", all ? "1" : null);
+            param(query, "page", page > 1 ? Integer.toString(page) : null);
+            return query.toString();
+        }
+
+        private static void param(StringBuilder query, String name, String value) {
+            if (value != null && !value.isBlank()) {
+                query.append(query.isEmpty() ? "" : "&").append(name).append('=')
+                        .append(URLEncoder.encode(value.trim(), StandardCharsets.UTF_8));
+            }
+        }
+
         Long minCents() {
             return cents(min);
         }
@@ -49,70 +71,59 @@ public class CatalogResource {
         }
     }
 
-    /** A brand with the rewards that pass the filter. */
-    public record BrandView(String name, String imageUrl, List<Catalog.Reward> rewards) {
-    }
-
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance catalog(List<BrandView> brands, int rewardCount, Filter filter,
-                CatalogCache.Snapshot snapshot, Department department, OptionalLong balance);
+        static native TemplateInstance catalog(CatalogPage.Grid grid, Pager pager, Filter filter,
+                CatalogCache.Snapshot snapshot, DepartmentRef department, OptionalLong balance);
 
         static native TemplateInstance unavailable();
     }
 
+    /** Where the shown brands sit among all that match. */
+    public record Pager(int page, int pages, int brands, int rewards) {
+    }
+
     private final CatalogCache cache;
+    private final CatalogPage grids;
     private final DepartmentBalance balances;
     private final CurrentUser me;
 
-    CatalogResource(CatalogCache cache, DepartmentBalance balances, CurrentUser me) {
+    CatalogResource(CatalogCache cache, CatalogPage grids, DepartmentBalance balances, CurrentUser me) {
         this.cache = cache;
+        this.grids = grids;
         this.balances = balances;
         this.me = me;
     }
 
     @GET
-    @Transactional
     public TemplateInstance catalog(@QueryParam("q") String q, @QueryParam("min") String min,
-            @QueryParam("max") String max, @QueryParam("type") String type, @QueryParam("all") String all) {
+            @QueryParam("max") String max, @QueryParam("type") String type, @QueryParam("all") String all,
+            @QueryParam("page") String page) {
         var snapshot = cache.get();
         if (snapshot.isEmpty()) {
             return Templates.unavailable();
         }
         Filter filter = new Filter(q == null ? "" : q.trim(), min, max,
                 "fixed".equals(type) || "variable".equals(type) ? type : "", all != null);
-        List<BrandView> brands = filter(snapshot.get().catalog(), filter);
-        int count = brands.stream().mapToInt(b -> b.rewards().size()).sum();
-        Department department = me.getDepartmentId() == null ? null : Department.findById(me.getDepartmentId());
-        return Templates.catalog(brands, count, filter, snapshot.get(), department, balances.of(department));
+        Catalog catalog = snapshot.get().catalog();
+        List<CatalogPage.BrandView> matching = CatalogPage.select(catalog, filter);
+        int pages = Math.max(1, (matching.size() + BRANDS_PER_PAGE - 1) / BRANDS_PER_PAGE);
+        int shown = Math.min(pageNumber(page), pages);
+        List<CatalogPage.BrandView> brands = matching.subList((shown - 1) * BRANDS_PER_PAGE,
+                Math.min(matching.size(), shown * BRANDS_PER_PAGE));
+        Pager pager = new Pager(shown, pages, matching.size(),
+                matching.stream().mapToInt(b -> b.rewards().size()).sum());
+        CatalogPage.Grid grid = grids.render(catalog, brands, me.isManager());
+        DepartmentRef department = me.getDepartment();
+        return Templates.catalog(grid, pager, filter, snapshot.get(), department, balances.of(department));
     }
 
-    static List<BrandView> filter(Catalog catalog, Filter f) {
-        String q = f.q().toLowerCase(Locale.ROOT);
-        Long min = f.minCents();
-        Long max = f.maxCents();
-        List<BrandView> result = new ArrayList<>();
-        for (Catalog.Brand brand : catalog.brands()) {
-            boolean brandMatches = q.isEmpty() || brand.description().toLowerCase(Locale.ROOT).contains(q);
-            List<Catalog.Reward> rewards = brand.rewards().stream()
-                    .filter(r -> f.all() || r.available())
-                    .filter(r -> brandMatches || r.description().toLowerCase(Locale.ROOT).contains(q))
-                    .filter(r -> f.type().isEmpty() || (f.type().equals("variable") == r.variablePrice()))
-                    .filter(r -> min == null || highest(r) >= min)
-                    .filter(r -> max == null || lowest(r) <= max)
-                    .toList();
-            if (!rewards.isEmpty()) {
-                result.add(new BrandView(brand.description(), brand.imageUrl(), rewards));
-            }
+    /** The page asked for; anything that is not a positive number is the first page. */
+    static int pageNumber(String page) {
+        try {
+            return page == null ? 1 : Math.max(1, Integer.parseInt(page.trim()));
+        } catch (NumberFormatException e) {
+            return 1;
         }
-        return result;
-    }
-
-    static long lowest(Catalog.Reward r) {
-        return r.variablePrice() ? (r.minPrice() == null ? 1 : r.minPrice()) : r.unitPrice();
-    }
-
-    static long highest(Catalog.Reward r) {
-        return r.variablePrice() ? (r.maxPrice() == null ? Long.MAX_VALUE : r.maxPrice()) : r.unitPrice();
     }
 }

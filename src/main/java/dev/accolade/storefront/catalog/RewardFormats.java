@@ -14,7 +14,7 @@ public final class RewardFormats {
 
     public static String price(Catalog.Reward reward) {
         if (reward.variablePrice()) {
-            return Formats.dollars(CatalogResource.lowest(reward)) + " – " + Formats.dollars(CatalogResource.highest(reward));
+            return Formats.dollars(CatalogPage.lowest(reward)) + " – " + Formats.dollars(CatalogPage.highest(reward));
         }
         return Formats.dollars(reward.unitPrice());
     }

@@ -41,20 +41,25 @@ public class DepartmentBalance {
 
     /** The balance in cents, or empty when RaaS cannot tell right now. */
     public OptionalLong of(Department department) {
+        return department == null ? OptionalLong.empty() : of(DepartmentRef.of(department));
+    }
+
+    /** The balance in cents, or empty when RaaS cannot tell right now. */
+    public OptionalLong of(DepartmentRef department) {
         if (department == null) {
             return OptionalLong.empty();
         }
-        Known k = known.get(department.id);
+        Known k = known.get(department.id());
         Instant now = clock.instant();
         if (k != null && k.at().plus(ttl).isAfter(now)) {
             return OptionalLong.of(k.cents());
         }
         try {
-            long cents = raas.account(department.raasCustomer, department.raasAccountIdentifier).availableBalance();
-            known.put(department.id, new Known(cents, now));
+            long cents = raas.account(department.raasCustomer(), department.raasAccountIdentifier()).availableBalance();
+            known.put(department.id(), new Known(cents, now));
             return OptionalLong.of(cents);
         } catch (RaasException e) {
-            LOG.debugf("Balance of %s unavailable: %s", department.name, e.getMessage());
+            LOG.debugf("Balance of %s unavailable: %s", department.name(), e.getMessage());
             return OptionalLong.empty();
         }
     }

@@ -5,6 +5,8 @@ import jakarta.inject.Named;
 
 import io.quarkus.security.identity.SecurityIdentity;
 
+import dev.accolade.storefront.directory.DepartmentRef;
+
 /** The signed-in user as pages and services see them; {@code {inject:me.…}} in templates. */
 @Named("me")
 @RequestScoped
@@ -35,6 +37,11 @@ public class CurrentUser {
     /** The department a manager acts for; null for users without one. */
     public Long getDepartmentId() {
         return identity.getAttribute(SessionIdentityProvider.DEPARTMENT_ID);
+    }
+
+    /** The user's department as read with the session check; null for users without one. */
+    public DepartmentRef getDepartment() {
+        return identity.getAttribute(SessionIdentityProvider.DEPARTMENT);
     }
 
     public boolean isManager() {

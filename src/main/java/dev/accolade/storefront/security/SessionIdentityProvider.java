@@ -12,6 +12,8 @@ import io.quarkus.security.runtime.QuarkusPrincipal;
 import io.quarkus.security.runtime.QuarkusSecurityIdentity;
 import io.smallrye.mutiny.Uni;
 
+import dev.accolade.storefront.directory.DepartmentRef;
+
 /**
  * Looks the session's user up on every request, so that disabling a user or raising their session
  * version ends their sessions at once, on every replica.
@@ -21,6 +23,7 @@ public class SessionIdentityProvider implements IdentityProvider<SessionAuthenti
 
     public static final String USER_ID = "accolade.user-id";
     public static final String DEPARTMENT_ID = "accolade.department-id";
+    public static final String DEPARTMENT = "accolade.department";
     public static final String DISPLAY_NAME = "accolade.display-name";
     public static final String SIGNED_IN_AT = "accolade.signed-in-at";
     public static final String SESSION_VERSION = "accolade.session-version";
@@ -39,7 +42,9 @@ public class SessionIdentityProvider implements IdentityProvider<SessionAuthenti
     @ActivateRequestContext
     @Transactional
     SecurityIdentity identity(SessionCookies.Session session) {
-        AppUser user = AppUser.findById(session.userId());
+        // One query: the user and their department, which every page shows.
+        AppUser user = AppUser.<AppUser> find("from AppUser u left join fetch u.department where u.id = ?1",
+                session.userId()).firstResult();
         if (user == null || !user.enabled || user.sessionVersion != session.version()) {
             throw new AuthenticationFailedException("session is no longer valid");
         }
@@ -52,6 +57,7 @@ public class SessionIdentityProvider implements IdentityProvider<SessionAuthenti
                 .addAttribute(SESSION_VERSION, session.version());
         if (user.department != null) {
             builder.addAttribute(DEPARTMENT_ID, user.department.id);
+            builder.addAttribute(DEPARTMENT, DepartmentRef.of(user.department));
         }
         return builder.build();
     }

@@ -70,6 +70,46 @@ class SendRewardTest {
     }
 
     @Test
+    void theCatalogIsPagedTwelveBrandsAtATimeKeepingTheFilter() {
+        Browser b = Browser.signedIn("manager@accolade.test");
+        b.get("/catalog").then().statusCode(200)
+                .body(containsString("113 rewards from 50 brands, page 1 of 5."))
+                .body(containsString("Blue Dolphin"))
+                .body(not(containsString("Zappos")))
+                .body(containsString("href=\"/catalog?page=2\" rel=\"next\""))
+                .body(not(containsString("rel=\"prev\"")));
+        b.get("/catalog?page=5").then().statusCode(200)
+                .body(containsString("page 5 of 5."))
+                .body(containsString("Zappos"))
+                .body(not(containsString("Blue Dolphin")))
+                .body(containsString("href=\"/catalog?page=4\" rel=\"prev\""))
+                .body(not(containsString("rel=\"next\"")));
+        b.get("/catalog?page=99").then().statusCode(200).body(containsString("page 5 of 5."));
+        b.get("/catalog?page=nonsense").then().statusCode(200).body(containsString("page 1 of 5."));
+        b.get("/catalog?type=variable&q=e&page=2").then().statusCode(200)
+                .body(containsString("href=\"/catalog?q=e&amp;type=variable\" rel=\"prev\""));
+    }
+
+    @Test
+    void sendButtonsAppearForManagersOnlyWhateverWasRenderedBefore() {
+        Browser manager = Browser.signedIn("manager@accolade.test");
+        Browser hr = Browser.signedIn("hr@accolade.test");
+        for (int round = 0; round < 2; round++) {
+            manager.get("/catalog").then().statusCode(200)
+                    .body(containsString("href=\"/send?sku=APPL-E-2500-STD\""));
+            hr.get("/catalog").then().statusCode(200)
+                    .body(containsString("iTunes E-Gift Card $25"))
+                    .body(not(containsString("/send?sku=")));
+            hr.get("/catalog?q=itunes").then().statusCode(200)
+                    .body(containsString("6 rewards from 2 brands"))
+                    .body(not(containsString("/send?sku=")));
+            manager.get("/catalog?q=itunes&max=20").then().statusCode(200)
+                    .body(containsString("href=\"/send?sku=APPL-E-1500-STD\""))
+                    .body(not(containsString("APPL-E-2500-STD")));
+        }
+    }
+
+    @Test
     void aManagerSendsAVariableRewardAndSeesItDeliveredAndInTheInbox() {
         Browser b = Browser.signedIn("manager@accolade.test");
         String token = UUID.randomUUID().toString();
