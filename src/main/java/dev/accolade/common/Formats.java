@@ -39,6 +39,11 @@ public final class Formats {
         return java.math.BigDecimal.valueOf(cents, 2).toPlainString();
     }
 
+    /** A value as one query-string parameter: {@code a&b c} becomes {@code a%26b+c}. */
+    public static String urlEncoded(String value) {
+        return value == null ? "" : java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8);
+    }
+
     public static String display(java.time.Instant time) {
         return time == null ? "" : display(time.atOffset(ZoneOffset.UTC));
     }

@@ -40,6 +40,11 @@ public class RewardOrder extends PanacheEntityBase {
                 case UNKNOWN -> "Being checked";
             };
         }
+
+        /** Whether the outcome is final (DELIVERED or FAILED), or still to be learned from RaaS. */
+        public boolean settled() {
+            return this == DELIVERED || this == FAILED;
+        }
     }
 
     @Id

@@ -69,8 +69,8 @@ public class RewardsResource {
     @GET
     @Transactional
     public TemplateInstance list(@QueryParam("status") String status, @QueryParam("q") String q,
-            @QueryParam("page") Integer page) {
-        int p = page == null || page < 1 ? 1 : page;
+            @QueryParam("page") String page) {
+        int p = pageNumber(page);
         StringBuilder where = new StringBuilder("requesterId = :me");
         Parameters params = Parameters.with("me", me.getUserId());
         RewardOrder.Status wanted = parseStatus(status);
@@ -154,6 +154,15 @@ public class RewardsResource {
             return s == null || s.isBlank() ? null : RewardOrder.Status.valueOf(s);
         } catch (IllegalArgumentException e) {
             return null;
+        }
+    }
+
+    /** The page asked for; anything that is not a positive number is the first page. */
+    static int pageNumber(String page) {
+        try {
+            return page == null ? 1 : Math.max(1, Integer.parseInt(page.trim()));
+        } catch (NumberFormatException e) {
+            return 1;
         }
     }
 }

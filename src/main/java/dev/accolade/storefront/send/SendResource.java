@@ -49,7 +49,12 @@ public class SendResource {
         static native TemplateInstance review(SendRequest request, Department department, OptionalLong balance);
 
         static native TemplateInstance missing();
+
+        static native TemplateInstance colleagues(List<Employee> colleagues);
     }
+
+    /** Colleagues offered in the recipient list: the first ones without a search, the matches with one. */
+    static final int SUGGESTIONS = 25;
 
     private final SendValidator validator;
     private final SendService sender;
@@ -81,6 +86,17 @@ public class SendResource {
                 flash.get("recipientEmail"), flash.get("amount"), flash.get("subject"), flash.get("message"),
                 keptOr("from", me.getDisplayName()));
         return page(brand.get(), sku, form, Map.of());
+    }
+
+    /**
+     * Recipient type-ahead: the {@code <option>}s of the department's active employees whose name or
+     * email contains what was typed (htmx swaps them into the form's datalist as the manager types).
+     */
+    @GET
+    @Path("colleagues")
+    @Transactional
+    public TemplateInstance colleagues(@QueryParam("recipientEmail") String typed) {
+        return Templates.colleagues(Employee.searchInDepartment(department().id, typed, SUGGESTIONS));
     }
 
     @GET
@@ -138,7 +154,7 @@ public class SendResource {
     private TemplateInstance page(Catalog.Brand brand, String sku, SendForm form, Map<String, String> errors) {
         Catalog.Reward reward = brand.rewards().stream().filter(r -> r.sku().equals(sku)).findFirst().orElseThrow();
         Department department = department();
-        List<Employee> colleagues = Employee.find("department.id = ?1 and active = true order by name", department.id).list();
+        List<Employee> colleagues = Employee.searchInDepartment(department.id, "", SUGGESTIONS);
         return Templates.form(brand, reward, form, errors, colleagues, department, balances.of(department));
     }
 

@@ -40,13 +40,23 @@ class ManagerSendsARewardBrowserTest {
 
             assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Gift card catalog")))
                     .isVisible();
-            page.locator("#q").fill("itunes");
-            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Filter")).click();
+            assertThat(page.locator("#catalog-results .lead")).containsText("page 1 of 5");
+            // Typing filters the catalog in place (htmx), without pressing Filter or leaving the page.
+            page.evaluate("window.__samePage = true");
+            page.locator("#q").pressSequentially("itunes");
+            assertThat(page.locator("#catalog-results .lead")).hasText("6 rewards from 2 brands.");
+            assertThat(page).hasURL(java.util.regex.Pattern.compile(".*/catalog\\?q=itunes.*"));
+            org.junit.jupiter.api.Assertions.assertEquals(Boolean.TRUE, page.evaluate("window.__samePage === true"),
+                    "the results were swapped in, not loaded as a new page");
             Chromium.screenshot(page, "02-catalog");
             page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Send iTunes E-Gift Card $25")).click();
 
             assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Send iTunes E-Gift Card $25")))
                     .isVisible();
+            // The recipient list narrows to the department's colleagues matching what is typed.
+            page.getByLabel("Email", new Page.GetByLabelOptions().setExact(true)).pressSequentially("hop");
+            assertThat(page.locator("#colleagues option")).hasCount(1);
+            assertThat(page.locator("#colleagues option")).hasAttribute("value", "grace.hopper@accolade.test");
             page.getByLabel("Email", new Page.GetByLabelOptions().setExact(true)).fill("grace.hopper@accolade.test");
             page.getByLabel("Message").fill("Thank you for debugging the release with us!");
             Chromium.screenshot(page, "03-send-form");

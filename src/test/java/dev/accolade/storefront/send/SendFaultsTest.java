@@ -7,6 +7,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.UUID;
@@ -67,7 +68,9 @@ class SendFaultsTest {
                 "7.00", "Lost answer")).getHeader("Location");
         RewardOrder sent = order(location);
         assertEquals(RewardOrder.Status.UNKNOWN, sent.status, sent.failureReason);
-        b.get(location).then().body(containsString("Being checked")).body(containsString("never be sent twice"));
+        // The page keeps asking for its own latest state (htmx polling) while the outcome is open.
+        b.get(location).then().body(containsString("Being checked")).body(containsString("never be sent twice"))
+                .body(containsString("hx-trigger=\"every 10s\""));
         // RaaS has the order although Accolade never heard back.
         long deadline = System.currentTimeMillis() + 15_000;
         while (SendRewardTest.raasOrdersTo(email) == before && System.currentTimeMillis() < deadline) {
@@ -87,7 +90,8 @@ class SendFaultsTest {
         }
         Thread.sleep(500);
         RaasProxy.server.verify(1, postRequestedFor(urlPathEqualTo("/raas/v1/orders")));
-        b.get(location).then().body(containsString("Delivered")).body(containsString(settled.raasOrderId));
+        b.get(location).then().body(containsString("Delivered")).body(containsString(settled.raasOrderId))
+                .body(not(containsString("hx-trigger")));
     }
 
     @Test

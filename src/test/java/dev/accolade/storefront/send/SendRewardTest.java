@@ -91,6 +91,35 @@ class SendRewardTest {
     }
 
     @Test
+    void theRecipientTypeAheadOffersOnlyTheManagersOwnColleagues() {
+        Browser engineering = Browser.signedIn("manager@accolade.test");
+        engineering.get("/send/colleagues?recipientEmail=HOP").then().statusCode(200)
+                .body(containsString("<option value=\"grace.hopper@accolade.test\">Grace Hopper</option>"))
+                .body(not(containsString("ada.lovelace")));
+        engineering.get("/send/colleagues?recipientEmail=marie").then().statusCode(200)
+                .body(not(containsString("marie.curie")));
+        engineering.get("/send/colleagues").then().statusCode(200)
+                .body(containsString("ada.lovelace@accolade.test"))
+                .body(containsString("alan.turing@accolade.test"))
+                .body(not(containsString("linus.pauling")));
+        Browser sales = Browser.signedIn("sales.manager@accolade.test");
+        sales.get("/send/colleagues?recipientEmail=marie").then().statusCode(200)
+                .body(containsString("marie.curie@accolade.test"));
+        sales.get("/send/colleagues").then().statusCode(200)
+                .body(containsString("linus.pauling@accolade.test"))
+                .body(not(containsString("grace.hopper")));
+        Browser.signedIn("hr@accolade.test").get("/send/colleagues?recipientEmail=a").then().statusCode(403);
+    }
+
+    @Test
+    void myRewardsTakesAnyPageAndSearchTextWithoutAnError() {
+        Browser b = Browser.signedIn("manager@accolade.test");
+        b.get("/rewards?page=abc").then().statusCode(200).body(containsString("name=\"q\""));
+        b.get("/rewards?page=-3&status=NOPE&q=x<y").then().statusCode(200)
+                .body(containsString("value=\"x&lt;y\""));
+    }
+
+    @Test
     void sendButtonsAppearForManagersOnlyWhateverWasRenderedBefore() {
         Browser manager = Browser.signedIn("manager@accolade.test");
         Browser hr = Browser.signedIn("hr@accolade.test");
