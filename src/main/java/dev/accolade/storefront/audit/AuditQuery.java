@@ -26,11 +26,11 @@ public record AuditQuery(String actor, String action, String outcome, LocalDate 
     String where(Parameters p) {
         StringBuilder w = new StringBuilder("1 = 1");
         if (!actor.isEmpty()) {
-            w.append(" and lower(actor) like :actor");
+            w.append(" and lower(actor) like :actor escape '\\'");
             p.and("actor", "%" + like(actor).toLowerCase(Locale.ROOT) + "%");
         }
         if (!action.isEmpty()) {
-            w.append(" and action like :action");
+            w.append(" and action like :action escape '\\'");
             p.and("action", like(action) + "%");
         }
         if (!outcome.isEmpty()) {
@@ -59,7 +59,7 @@ public record AuditQuery(String actor, String action, String outcome, LocalDate 
     }
 
     private static String like(String s) {
-        return s.replace("%", "").replace("_", "");
+        return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 
     private static String clean(String s) {

@@ -18,6 +18,6 @@ final class ReportFormats {
             return "–";
         }
         return BigDecimal.valueOf(part * 100).divide(BigDecimal.valueOf(whole), 1, RoundingMode.HALF_UP)
-                .stripTrailingZeros().toPlainString() + "%";
+                .toPlainString() + "%";
     }
 }
