@@ -13,6 +13,7 @@ import dev.accolade.storefront.audit.AuditTrail;
 import dev.accolade.storefront.directory.Department;
 import dev.accolade.storefront.orders.RewardOrder;
 import dev.accolade.storefront.orders.RewardOrder.Status;
+import dev.accolade.storefront.reports.ReportRollup;
 import dev.accolade.storefront.security.AppUser;
 
 /**
@@ -25,10 +26,12 @@ public class SendLedger {
 
     private final AuditTrail audit;
     private final Clock clock;
+    private final ReportRollup rollup;
 
-    SendLedger(AuditTrail audit, Clock clock) {
+    SendLedger(AuditTrail audit, Clock clock, ReportRollup rollup) {
         this.audit = audit;
         this.clock = clock;
+        this.rollup = rollup;
     }
 
     /** Commits the order as PENDING before RaaS is called; fails on a replayed token (unique). */
@@ -68,6 +71,8 @@ public class SendLedger {
                 raas.deliveredAt() == null ? now : raas.deliveredAt(), now, orderId, Status.PENDING, Status.UNKNOWN);
         if (n == 1) {
             audit.record(actor, action, "order " + orderId, "DELIVERED", "RaaS order " + raas.orderId(), ip);
+            // The reports' monthly sums change in the same transaction (DELIVERED is final).
+            rollup.delivered(orderId);
         }
         return n == 1;
     }

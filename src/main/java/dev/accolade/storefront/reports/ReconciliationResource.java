@@ -1,0 +1,140 @@
+package dev.accolade.storefront.reports;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.jboss.resteasy.reactive.RestForm;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+
+import dev.accolade.common.ClientAddress;
+import dev.accolade.common.Flash;
+import dev.accolade.storefront.security.Csrf;
+import dev.accolade.storefront.security.CurrentUser;
+import dev.accolade.storefront.security.Role;
+
+/** Reconciliation with RaaS: start a run for a period, list past runs, reopen one. */
+@Path("/reconciliation")
+@RolesAllowed({ Role.HR_NAME, Role.ADMIN_NAME })
+@Produces(MediaType.TEXT_HTML)
+public class ReconciliationResource {
+
+    static final int ITEMS_PAGE = 100;
+    /** A run reads every RaaS order of the period: keep it to a quarter at a time. */
+    static final int MAX_DAYS = 92;
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance runs(List<ReconciliationRun> runs, LocalDate from, LocalDate to);
+
+        static native TemplateInstance run(ReconciliationRun run, List<ReconciliationItem> items, String kind, int page,
+                boolean more);
+
+        static native TemplateInstance missing(String title, String message);
+    }
+
+    private final Reconciliation reconciliation;
+    private final CurrentUser me;
+    private final Csrf csrf;
+    private final Flash flash;
+    private final ClientAddress address;
+    private final Clock clock;
+
+    ReconciliationResource(Reconciliation reconciliation, CurrentUser me, Csrf csrf, Flash flash, ClientAddress address,
+            Clock clock) {
+        this.reconciliation = reconciliation;
+        this.me = me;
+        this.csrf = csrf;
+        this.flash = flash;
+        this.address = address;
+        this.clock = clock;
+    }
+
+    @GET
+    public TemplateInstance runs() {
+        LocalDate today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
+        List<ReconciliationRun> runs = QuarkusTransaction.requiringNew().call(
+                () -> ReconciliationRun.<ReconciliationRun>find("order by startedAt desc, id desc").page(0, 30).list());
+        return Templates.runs(runs, today.minusDays(7), today);
+    }
+
+    @POST
+    public Response start(@RestForm(Csrf.FIELD) String token, @RestForm String from, @RestForm String to) {
+        csrf.verify(token);
+        LocalDate f;
+        LocalDate t;
+        try {
+            f = LocalDate.parse(from == null ? "" : from.trim());
+            t = LocalDate.parse(to == null ? "" : to.trim());
+        } catch (DateTimeParseException e) {
+            flash.put("error", "Give the period as two dates like 2025-01-31.");
+            return Response.seeOther(URI.create("/reconciliation")).build();
+        }
+        if (f.isAfter(t)) {
+            flash.put("error", "The start date is after the end date.");
+            return Response.seeOther(URI.create("/reconciliation")).build();
+        }
+        if (f.plusDays(MAX_DAYS).isBefore(t.plusDays(1)) || f.getYear() < 2000) {
+            flash.put("error", "A reconciliation covers at most " + MAX_DAYS + " days: choose a shorter period.");
+            return Response.seeOther(URI.create("/reconciliation")).build();
+        }
+        ReconciliationRun run = reconciliation.run(f, t, "MANUAL", me.getEmail(), address.get());
+        if ("FAILED".equals(run.status)) {
+            flash.put("error", "The reconciliation could not finish: " + run.error);
+        } else {
+            flash.put("message", "Reconciliation finished: " + run.matched + " matched, " + run.getDiscrepancies()
+                    + " discrepancies.");
+        }
+        return Response.seeOther(URI.create("/reconciliation/" + run.id)).build();
+    }
+
+    @GET
+    @Path("{id}")
+    public Response run(@PathParam("id") String id, @QueryParam("kind") String kind, @QueryParam("page") Integer page) {
+        Long runId;
+        try {
+            runId = Long.parseLong(id);
+        } catch (NumberFormatException e) {
+            runId = null;
+        }
+        ReconciliationItem.Kind k = parse(kind);
+        int p = page == null || page < 1 ? 1 : page;
+        Long rid = runId;
+        ReconciliationRun run = rid == null ? null : QuarkusTransaction.requiringNew().call(() -> ReconciliationRun.findById(rid));
+        if (run == null) {
+            return Response.status(404).entity(Templates.missing("No such reconciliation",
+                    "There is no reconciliation run " + id + ".")).build();
+        }
+        List<ReconciliationItem> items = QuarkusTransaction.requiringNew().call(() -> (k == null
+                ? ReconciliationItem.<ReconciliationItem>find("runId = ?1 order by kind, id", rid)
+                : ReconciliationItem.<ReconciliationItem>find("runId = ?1 and kind = ?2 order by id", rid, k))
+                .page(p - 1, ITEMS_PAGE + 1).list());
+        boolean more = items.size() > ITEMS_PAGE;
+        return Response.ok(Templates.run(run, more ? items.subList(0, ITEMS_PAGE) : items, k == null ? "" : k.name(), p,
+                more)).build();
+    }
+
+    private static ReconciliationItem.Kind parse(String s) {
+        try {
+            return s == null || s.isBlank() ? null : ReconciliationItem.Kind.valueOf(s.trim());
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+}
