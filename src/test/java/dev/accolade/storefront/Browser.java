@@ -4,22 +4,26 @@ import static io.restassured.RestAssured.given;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 
-/** A browser for tests: keeps cookies, reads the CSRF token from pages, never follows redirects. */
+/**
+ * A browser for tests: keeps cookies, reads the CSRF token from pages, never follows redirects. One
+ * browser may be used from several threads at once (concurrent submissions of one form).
+ */
 public class Browser {
 
     private static final Pattern CSRF = Pattern.compile("name=\"csrf-token\" value=\"([^\"]+)\"");
 
-    public final Map<String, String> cookies = new HashMap<>();
-    private String csrf;
+    public final Map<String, String> cookies = new ConcurrentHashMap<>();
+    private volatile String csrf;
 
     public RequestSpecification request() {
-        return given().redirects().follow(false).cookies(cookies);
+        return given().redirects().follow(false).cookies(new HashMap<>(cookies));
     }
 
     public Response get(String path) {

@@ -122,5 +122,56 @@ class AuditChainTest {
         AuditTrail.Verification v = audit.verify();
         assertFalse(v.intact());
         assertEquals(after, v.firstBadRow().orElseThrow());
+        assertTrue(v.problem().contains("row " + after + " was inserted"), v.problem());
+    }
+
+    /** A forger who recomputes SHA-256 correctly: the row fits its own hash, but the next row skips it. */
+    @Test
+    void anInsertedRowWithAValidHashIsNamed() {
+        long before = append("BEFORE");
+        long after = append("AFTER");
+        sql("update audit_event set id = ?1 where id = ?2", after + 1000, after);
+        AuditEvent forged = forgedAfter(before, after);
+        insert(forged);
+        restore.add(() -> {
+            sql("delete from audit_event where id = ?1", after);
+            sql("update audit_event set id = ?1 where id = ?2", after, after + 1000);
+        });
+        AuditTrail.Verification v = audit.verify();
+        assertEquals(after, v.firstBadRow().orElseThrow(), v.problem());
+        assertTrue(v.problem().contains("row " + after + " was inserted"), v.problem());
+    }
+
+    @Test
+    void aRowAppendedInSqlAfterTheLastOneIsNamed() {
+        long last = append("LAST");
+        AuditEvent forged = forgedAfter(last, last + 1);
+        insert(forged);
+        restore.add(() -> sql("delete from audit_event where id = ?1", last + 1));
+        AuditTrail.Verification v = audit.verify();
+        assertEquals(last + 1, v.firstBadRow().orElseThrow(), v.problem());
+        assertTrue(v.problem().contains("inserted"), v.problem());
+    }
+
+    private AuditEvent forgedAfter(long previousId, long id) {
+        AuditEvent previous = QuarkusTransaction.requiringNew().call(() -> AuditEvent.findById(previousId));
+        AuditEvent forged = new AuditEvent();
+        forged.id = id;
+        forged.occurredAt = previous.occurredAt;
+        forged.actor = "forger@accolade.test";
+        forged.action = "FORGED";
+        forged.target = "target";
+        forged.outcome = "SUCCESS";
+        forged.detail = "never happened";
+        forged.ip = "127.0.0.1";
+        forged.prevHash = previous.hash;
+        forged.hash = AuditTrail.hash(forged);
+        return forged;
+    }
+
+    private void insert(AuditEvent e) {
+        sql("insert into audit_event (id, occurred_at, actor, action, target, outcome, detail, ip, prev_hash, hash)"
+                + " values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)", e.id, e.occurredAt, e.actor, e.action, e.target,
+                e.outcome, e.detail, e.ip, e.prevHash, e.hash);
     }
 }

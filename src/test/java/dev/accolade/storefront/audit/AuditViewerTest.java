@@ -117,7 +117,7 @@ class AuditViewerTest {
             sql("update audit_event set id = ?1 where id = ?2", after, after + 1000);
         });
         String page = verify();
-        assertTrue(page.contains("First bad row: " + after + "."), page);
+        assertTrue(page.contains("First bad row: " + after + ". Row " + after + " was inserted"), page);
     }
 
     @Test
