@@ -168,6 +168,7 @@ class DirectoryImportTest {
         }
         Response none = admin.request().multiPart("csrf-token", csrf()).post("/admin/directory/imports");
         none.then().statusCode(303).header("Location", endsWith("/admin/directory"));
+        admin.cookies.putAll(none.getCookies());
         admin.get("/admin/directory").then().body(containsString("Choose a CSV file to upload."));
     }
 

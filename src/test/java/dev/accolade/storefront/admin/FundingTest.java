@@ -196,6 +196,7 @@ class FundingTest {
     @Order(6)
     void underItsThresholdADepartmentWarnsAdminsAndNotifiesItsManagers() throws Exception {
         Department sales = QuarkusTransaction.requiringNew().call(() -> Department.findByName("Sales").orElseThrow());
+        String threshold = dev.accolade.common.Formats.plainDollars(sales.lowBalanceThreshold);
         Browser manager = Browser.signedIn("sales.manager@accolade.test");
         manager.get("/").then().statusCode(200).body(not(containsString("The balance is low")));
         admin.post("/admin/accounts/" + sales.id, "name", "Sales", "threshold", "1,000,000.00").then().statusCode(303);
@@ -204,9 +205,10 @@ class FundingTest {
             manager.get("/").then().statusCode(200).body(containsString("The balance is low: ask an administrator to add funds."));
             admin.get("/admin").then().statusCode(200).body(containsString("under its threshold of $1,000,000.00"));
             admin.get("/admin/accounts").then().statusCode(200).body(containsString("Low: under threshold"));
-            assertEquals("Sales, threshold $5,000.00 -> Sales, threshold $1,000,000.00", lastAudit("DEPARTMENT_UPDATE").detail);
+            assertEquals("Sales, threshold " + dev.accolade.common.Formats.dollars(sales.lowBalanceThreshold)
+                    + " -> Sales, threshold $1,000,000.00", lastAudit("DEPARTMENT_UPDATE").detail);
         } finally {
-            admin.post("/admin/accounts/" + sales.id, "name", "Sales", "threshold", "50").then().statusCode(303);
+            admin.post("/admin/accounts/" + sales.id, "name", "Sales", "threshold", threshold).then().statusCode(303);
         }
         admin.get("/admin").then().body(not(containsString("under its threshold of")));
     }
@@ -217,7 +219,7 @@ class FundingTest {
         List<Pattern> secrets = new ArrayList<>();
         CARDS.forEach(n -> secrets.add(Pattern.compile(Pattern.quote(n))));
         secrets.add(SecretScan.token(CVV));
-        assertTrue(log.lines.size() > 5, "the log capture heard the funding flows: " + log.lines.size());
+        assertTrue(log.lines.size() >= 5, "the log capture heard the funding flows: " + log.lines.size());
         assertTrue(log.lines.stream().anyMatch(l -> l.contains("FUND for Engineering")), "the capture hears Accolade's own log");
         List<String> inLog = log.lines.stream().filter(l -> secrets.stream().anyMatch(p -> p.matcher(l).find())).toList();
         assertEquals(List.of(), inLog);
