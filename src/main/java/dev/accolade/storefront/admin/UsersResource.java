@@ -57,8 +57,11 @@ public class UsersResource {
     private final Flash flash;
     private final CurrentUser me;
     private final ClientAddress address;
+    private final java.time.Clock clock;
 
-    UsersResource(UserAdminService users, Csrf csrf, Flash flash, CurrentUser me, ClientAddress address) {
+    UsersResource(UserAdminService users, Csrf csrf, Flash flash, CurrentUser me, ClientAddress address,
+            java.time.Clock clock) {
+        this.clock = clock;
         this.users = users;
         this.csrf = csrf;
         this.flash = flash;
@@ -69,7 +72,7 @@ public class UsersResource {
     @GET
     @Transactional
     public TemplateInstance list() {
-        var now = java.time.OffsetDateTime.now();
+        var now = AdminForms.now(clock);
         List<UserRow> rows = AppUser.<AppUser>list("order by lower(email)").stream()
                 .map(u -> new UserRow(u, u.department == null ? "" : u.department.name,
                         UserInvitation.openOf(u.id, now).isPresent()))
@@ -123,7 +126,7 @@ public class UsersResource {
             throw new NotFoundException("no user " + id);
         }
         return Templates.user(u, u.department == null ? "" : u.department.name,
-                UserInvitation.openOf(id, java.time.OffsetDateTime.now()).orElse(null), Department.listByName(),
+                UserInvitation.openOf(id, AdminForms.now(clock)).orElse(null), Department.listByName(),
                 List.of(Role.values()), PasswordPolicy.MIN_LENGTH);
     }
 

@@ -17,7 +17,7 @@ import io.quarkus.test.junit.QuarkusTest;
 
 import dev.accolade.storefront.demo.DemoRaasAccounts;
 
-/** An administrator signs in, opens the accounts, funds Sales by card and sees the new balance. */
+/** An administrator signs in, opens the accounts, funds a department by card and sees the new balance. */
 @QuarkusTest
 class AdminFundsAnAccountBrowserTest {
 
@@ -27,9 +27,24 @@ class AdminFundsAnAccountBrowserTest {
     @Inject
     DemoRaasAccounts demoAccounts;
 
+    @Inject
+    dev.accolade.raas.client.RaasClient raas;
+
     @Test
-    void anAdministratorFundsADepartmentsAccountByCard() {
+    void anAdministratorFundsADepartmentsAccountByCard() throws Exception {
         demoAccounts.ensure();
+        // A department of its own, so that no other test's balances move.
+        String id = "browser-fund-" + System.nanoTime();
+        raas.createAccount(new dev.accolade.raas.client.AccountCreate("Accolade", id, "finance@accolade.test"));
+        io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().run(() -> {
+            dev.accolade.storefront.directory.Department d = new dev.accolade.storefront.directory.Department();
+            d.name = "Field Marketing";
+            d.raasCustomer = "Accolade";
+            d.raasAccountIdentifier = id;
+            d.lowBalanceThreshold = 50_000;
+            d.createdAt = java.time.OffsetDateTime.now();
+            d.persist();
+        });
         YearMonth expiry = YearMonth.now().plusYears(2);
         try (Chromium chromium = new Chromium()) {
             Page page = chromium.page(1280, 900);
@@ -44,10 +59,10 @@ class AdminFundsAnAccountBrowserTest {
             page.getByRole(AriaRole.NAVIGATION, new Page.GetByRoleOptions().setName("Administration"))
                     .getByRole(AriaRole.LINK, new com.microsoft.playwright.Locator.GetByRoleOptions().setName("Accounts")).click();
             Chromium.screenshot(page, "admin-01-accounts");
-            page.getByRole(AriaRole.ROW).filter(new com.microsoft.playwright.Locator.FilterOptions().setHasText("accolade-sales"))
+            page.getByRole(AriaRole.ROW).filter(new com.microsoft.playwright.Locator.FilterOptions().setHasText(id))
                     .getByRole(AriaRole.LINK, new com.microsoft.playwright.Locator.GetByRoleOptions().setName("Fund")).click();
 
-            assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Fund Sales"))).isVisible();
+            assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Fund Field Marketing"))).isVisible();
             page.getByLabel("Amount (US dollars)").fill("1234.56");
             page.getByLabel("Card number").fill("4111 1111 1111 1111");
             page.getByLabel("Expiry (MM/YY)").fill(String.format("%02d/%02d", expiry.getMonthValue(), expiry.getYear() % 100));
@@ -62,7 +77,7 @@ class AdminFundsAnAccountBrowserTest {
             Chromium.screenshot(page, "admin-02-fund-form");
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Fund the account")).click();
 
-            assertThat(page.getByText("$1,234.56 added to Sales's account")).isVisible();
+            assertThat(page.getByText("$1,234.56 added to Field Marketing's account")).isVisible();
             assertThat(page.getByLabel("Card number")).isEmpty();
             assertThat(page.getByLabel("Security code")).isEmpty();
             Chromium.screenshot(page, "admin-03-funded");
