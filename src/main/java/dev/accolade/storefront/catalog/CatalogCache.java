@@ -63,6 +63,11 @@ public class CatalogCache {
         }
     }
 
+    /** The cached catalog as it is, without loading it (for the admin status page). */
+    public Optional<Snapshot> current() {
+        return Optional.ofNullable(snapshot);
+    }
+
     /** Age of the cached catalog, for the admin status page and metrics. */
     public Optional<Duration> age() {
         Snapshot s = snapshot;
