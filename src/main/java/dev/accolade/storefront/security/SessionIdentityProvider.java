@@ -1,8 +1,13 @@
 package dev.accolade.storefront.security;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+
+import javax.sql.DataSource;
+
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.context.control.ActivateRequestContext;
-import jakarta.transaction.Transactional;
 
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.identity.AuthenticationRequestContext;
@@ -28,6 +33,12 @@ public class SessionIdentityProvider implements IdentityProvider<SessionAuthenti
     public static final String SIGNED_IN_AT = "accolade.signed-in-at";
     public static final String SESSION_VERSION = "accolade.session-version";
 
+    private final DataSource dataSource;
+
+    SessionIdentityProvider(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
     @Override
     public Class<SessionAuthenticationMechanism.SessionRequest> getRequestType() {
         return SessionAuthenticationMechanism.SessionRequest.class;
@@ -39,26 +50,42 @@ public class SessionIdentityProvider implements IdentityProvider<SessionAuthenti
         return context.runBlocking(() -> identity(request.session));
     }
 
-    @ActivateRequestContext
-    @Transactional
+    /**
+     * One indexed read of the user and their department per request, straight through JDBC with
+     * auto-commit: the session check must be as fresh as the database, and it runs before every
+     * signed-in page, so it opens no JTA transaction and no persistence context.
+     */
     SecurityIdentity identity(SessionCookies.Session session) {
-        // One query: the user and their department, which every page shows.
-        AppUser user = AppUser.<AppUser> find("from AppUser u left join fetch u.department where u.id = ?1",
-                session.userId()).firstResult();
-        if (user == null || !user.enabled || user.sessionVersion != session.version()) {
-            throw new AuthenticationFailedException("session is no longer valid");
+        try (Connection c = dataSource.getConnection(); PreparedStatement q = c.prepareStatement(USER_QUERY)) {
+            q.setLong(1, session.userId());
+            try (ResultSet r = q.executeQuery()) {
+                if (!r.next() || !r.getBoolean("enabled") || r.getInt("session_version") != session.version()) {
+                    throw new AuthenticationFailedException("session is no longer valid");
+                }
+                QuarkusSecurityIdentity.Builder builder = QuarkusSecurityIdentity.builder()
+                        .setPrincipal(new QuarkusPrincipal(r.getString("email")))
+                        .addRole(Role.valueOf(r.getString("role")).name())
+                        .addAttribute(USER_ID, session.userId())
+                        .addAttribute(DISPLAY_NAME, r.getString("display_name"))
+                        .addAttribute(SIGNED_IN_AT, session.signedInAt())
+                        .addAttribute(SESSION_VERSION, session.version());
+                long departmentId = r.getLong("department_id");
+                if (!r.wasNull()) {
+                    builder.addAttribute(DEPARTMENT_ID, departmentId);
+                    builder.addAttribute(DEPARTMENT, new DepartmentRef(departmentId, r.getString("department_name"),
+                            r.getString("raas_customer"), r.getString("raas_account_identifier"),
+                            r.getLong("low_balance_threshold")));
+                }
+                return builder.build();
+            }
+        } catch (SQLException e) {
+            throw new AuthenticationFailedException("the session could not be checked", e);
         }
-        QuarkusSecurityIdentity.Builder builder = QuarkusSecurityIdentity.builder()
-                .setPrincipal(new QuarkusPrincipal(user.email))
-                .addRole(user.role.name())
-                .addAttribute(USER_ID, user.id)
-                .addAttribute(DISPLAY_NAME, user.displayName)
-                .addAttribute(SIGNED_IN_AT, session.signedInAt())
-                .addAttribute(SESSION_VERSION, session.version());
-        if (user.department != null) {
-            builder.addAttribute(DEPARTMENT_ID, user.department.id);
-            builder.addAttribute(DEPARTMENT, DepartmentRef.of(user.department));
-        }
-        return builder.build();
     }
+
+    private static final String USER_QUERY = """
+            select u.email, u.display_name, u.role, u.enabled, u.session_version, u.department_id,
+                   d.name as department_name, d.raas_customer, d.raas_account_identifier, d.low_balance_threshold
+              from app_user u left join department d on d.id = u.department_id
+             where u.id = ?""";
 }
