@@ -34,6 +34,12 @@ public class Employee extends PanacheEntityBase {
         return find("lower(email) = ?1", email.toLowerCase()).firstResultOptional();
     }
 
+    /** The department's employee with this email, if any: a manager's directory is their own department. */
+    public static Optional<Employee> findInDepartment(long departmentId, String email) {
+        return find("department.id = ?1 and lower(email) = ?2", departmentId, email.toLowerCase(java.util.Locale.ROOT))
+                .firstResultOptional();
+    }
+
     /** Active employees whose name or email contains the text, for the recipient type-ahead. */
     public static List<Employee> search(String text, int max) {
         return find("active = true and (lower(name) like ?1 or lower(email) like ?1) order by name", like(text))

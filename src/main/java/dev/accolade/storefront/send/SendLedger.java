@@ -10,11 +10,10 @@ import jakarta.transaction.Transactional;
 import dev.accolade.common.Formats;
 import dev.accolade.raas.client.RaasOrder;
 import dev.accolade.storefront.audit.AuditTrail;
-import dev.accolade.storefront.directory.Department;
+import dev.accolade.storefront.directory.DepartmentRef;
 import dev.accolade.storefront.orders.RewardOrder;
 import dev.accolade.storefront.orders.RewardOrder.Status;
 import dev.accolade.storefront.reports.ReportRollup;
-import dev.accolade.storefront.security.AppUser;
 
 /**
  * Every state change of a reward order, each in its own transaction with its audit row. Outcomes are
@@ -36,14 +35,15 @@ public class SendLedger {
 
     /** Commits the order as PENDING before RaaS is called; fails on a replayed token (unique). */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public RewardOrder reserve(SendRequest request, AppUser requester, Department department, String ip) {
+    public RewardOrder reserve(SendRequest request, long requesterId, String requesterEmail, DepartmentRef department,
+            String ip) {
         RewardOrder o = new RewardOrder();
         o.sendToken = request.token();
-        o.requesterId = requester.id;
-        o.requesterEmail = requester.email;
-        o.departmentId = department.id;
-        o.raasCustomer = department.raasCustomer;
-        o.raasAccountIdentifier = department.raasAccountIdentifier;
+        o.requesterId = requesterId;
+        o.requesterEmail = requesterEmail;
+        o.departmentId = department.id();
+        o.raasCustomer = department.raasCustomer();
+        o.raasAccountIdentifier = department.raasAccountIdentifier();
         o.sku = request.reward().sku();
         o.brand = request.brand().description();
         o.rewardDescription = request.reward().description();
@@ -58,8 +58,8 @@ public class SendLedger {
         o.status = Status.PENDING;
         o.createdAt = now();
         o.persistAndFlush();
-        audit.record(requester.email, "SEND_ATTEMPT", "order " + o.id, "PENDING",
-                o.sku + " " + Formats.dollars(o.amount) + " to " + o.recipientEmail + " from " + department.name, ip);
+        audit.record(requesterEmail, "SEND_ATTEMPT", "order " + o.id, "PENDING",
+                o.sku + " " + Formats.dollars(o.amount) + " to " + o.recipientEmail + " from " + department.name(), ip);
         return o;
     }
 
@@ -70,9 +70,10 @@ public class SendLedger {
                 + " where id = ?5 and status in (?6, ?7)", Status.DELIVERED, raas.orderId(),
                 raas.deliveredAt() == null ? now : raas.deliveredAt(), now, orderId, Status.PENDING, Status.UNKNOWN);
         if (n == 1) {
-            audit.record(actor, action, "order " + orderId, "DELIVERED", "RaaS order " + raas.orderId(), ip);
             // The reports' monthly sums change in the same transaction (DELIVERED is final).
             rollup.delivered(orderId);
+            // Last: the audit trail's head row stays locked from here to the commit.
+            audit.record(actor, action, "order " + orderId, "DELIVERED", "RaaS order " + raas.orderId(), ip);
         }
         return n == 1;
     }

@@ -28,9 +28,9 @@ import dev.accolade.common.Flash;
 import dev.accolade.raas.client.Catalog;
 import dev.accolade.storefront.directory.Department;
 import dev.accolade.storefront.directory.DepartmentBalance;
+import dev.accolade.storefront.directory.DepartmentRef;
 import dev.accolade.storefront.directory.Employee;
 import dev.accolade.storefront.orders.RewardOrder;
-import dev.accolade.storefront.security.AppUser;
 import dev.accolade.storefront.security.Csrf;
 import dev.accolade.storefront.security.CurrentUser;
 import dev.accolade.storefront.security.Role;
@@ -107,7 +107,7 @@ public class SendResource {
             @QueryParam("amount") String amount, @QueryParam("subject") String subject,
             @QueryParam("message") String message, @QueryParam("from") String from) {
         SendForm form = SendForm.of(token, sku, recipientName, recipientEmail, amount, subject, message, from);
-        SendValidator.Result result = validator.validate(form);
+        SendValidator.Result result = validator.validate(form, department().id);
         Optional<Catalog.Brand> brand = validator.brandOf(sku);
         if (brand.isEmpty()) {
             return Templates.missing();
@@ -122,18 +122,21 @@ public class SendResource {
     @POST
     public Response send(@BeanParam SendForm form, @RestForm(Csrf.FIELD) String token) {
         csrf.verify(token);
-        SendValidator.Result result = inTransaction(() -> validator.validate(form));
+        DepartmentRef department = me.getDepartment();
+        if (department == null) {
+            throw new jakarta.ws.rs.NotFoundException("no department");
+        }
+        SendValidator.Result result = inTransaction(() -> validator.validate(form, department.id()));
         if (result.request().isEmpty()) {
             flash.put("error", "Please check the highlighted fields.");
             form.values().forEach(flash::put);
             return Response.seeOther(URI.create("/send?sku=" + urlEncode(form.sku))).build();
         }
-        Department department = inTransaction(this::department);
-        AppUser requester = inTransaction(() -> AppUser.findById(me.getUserId()));
-        SendService.Sent sent = sender.send(result.request().get(), requester, department, address.get());
-        balances.forget(department.id);
+        SendService.Sent sent = sender.send(result.request().get(), me.getUserId(), me.getEmail(), department,
+                address.get());
+        balances.forget(department.id());
         RewardOrder order = sent.order();
-        if (!order.departmentId.equals(department.id)) {
+        if (order.departmentId != department.id()) {
             return Response.status(404).build();
         }
         flash.put(order.status == RewardOrder.Status.FAILED ? "error" : "message", summary(order, sent.replay()));

@@ -17,9 +17,8 @@ import dev.accolade.raas.client.RaasOrder;
 import dev.accolade.raas.client.RaasOutcomeUnknown;
 import dev.accolade.raas.client.RaasUnavailable;
 import dev.accolade.raas.client.Recipient;
-import dev.accolade.storefront.directory.Department;
+import dev.accolade.storefront.directory.DepartmentRef;
 import dev.accolade.storefront.orders.RewardOrder;
-import dev.accolade.storefront.security.AppUser;
 
 /**
  * Sends a reward exactly once. The order is committed as PENDING under the form's one-time token
@@ -44,14 +43,16 @@ public class SendService {
         this.raas = raas;
     }
 
-    public Sent send(SendRequest request, AppUser requester, Department department, String ip) {
-        Optional<RewardOrder> existing = byToken(request.token());
-        if (existing.isPresent()) {
-            return new Sent(existing.get(), true);
-        }
+    /**
+     * Places the order of a validated form once. The PENDING row is inserted straight away: the unique
+     * token makes a second submission of the same form fail there, and it is then shown the order
+     * the first submission made.
+     */
+    public Sent send(SendRequest request, long requesterId, String requesterEmail, DepartmentRef department,
+            String ip) {
         RewardOrder order;
         try {
-            order = ledger.reserve(request, requester, department, ip);
+            order = ledger.reserve(request, requesterId, requesterEmail, department, ip);
         } catch (PersistenceException | jakarta.transaction.TransactionalException e) {
             // Another submission of the same form won the token: show its order.
             return new Sent(byToken(request.token()).orElseThrow(() -> e), true);
@@ -62,34 +63,56 @@ public class SendService {
             }
             throw e;
         }
-        place(order, requester.email, ip);
-        return new Sent(byToken(request.token()).orElseThrow(), false);
+        return new Sent(place(order, requesterEmail, ip), false);
     }
 
-    private void place(RewardOrder order, String actor, String ip) {
+    /** Calls RaaS and records its answer; returns the order as settled (re-read if another path settled it). */
+    private RewardOrder place(RewardOrder order, String actor, String ip) {
         OrderCreate create = new OrderCreate(order.raasCustomer, order.raasAccountIdentifier,
                 new Recipient(order.recipientName, order.recipientEmail), order.sku,
                 order.variablePrice ? order.amount : null,
                 order.rewardSubject, order.rewardMessage, order.rewardFrom, Boolean.TRUE);
+        boolean recorded;
         try {
             RaasOrder placed = raas.placeOrder(create);
-            ledger.delivered(order.id, placed, actor, "SEND_OUTCOME", ip);
-        } catch (RaasFailure f) {
-            ledger.failed(order.id, reason(f), actor, "SEND_OUTCOME", ip);
-        } catch (RaasUnavailable u) {
-            if (u.notSent()) {
-                ledger.failed(order.id, "RaaS could not be reached, so nothing was sent. Try again in a few minutes.",
-                        actor, "SEND_OUTCOME", ip);
-            } else {
-                ledger.unknown(order.id, "RaaS did not answer (" + u.kind() + ")", actor, ip);
+            recorded = ledger.delivered(order.id, placed, actor, "SEND_OUTCOME", ip);
+            if (recorded) {
+                order.status = RewardOrder.Status.DELIVERED;
+                order.raasOrderId = placed.orderId();
             }
+        } catch (RaasFailure f) {
+            recorded = settleFailed(order, reason(f), actor, ip);
+        } catch (RaasUnavailable u) {
+            recorded = u.notSent()
+                    ? settleFailed(order, "RaaS could not be reached, so nothing was sent. Try again in a few minutes.",
+                            actor, ip)
+                    : settleUnknown(order, "RaaS did not answer (" + u.kind() + ")", actor, ip);
         } catch (RaasOutcomeUnknown u) {
-            ledger.unknown(order.id, "No reliable answer from RaaS (" + u.kind()
+            recorded = settleUnknown(order, "No reliable answer from RaaS (" + u.kind()
                     + u.errorCode().map(c -> ", " + c).orElse("") + ")", actor, ip);
         } catch (RuntimeException e) {
             LOG.errorf(e, "Unexpected error while placing order %d; its outcome will be reconciled", order.id);
-            ledger.unknown(order.id, "Unexpected error after sending: " + e.getClass().getSimpleName(), actor, ip);
+            recorded = settleUnknown(order, "Unexpected error after sending: " + e.getClass().getSimpleName(), actor, ip);
         }
+        return recorded ? order : byId(order.id);
+    }
+
+    private boolean settleFailed(RewardOrder order, String reason, String actor, String ip) {
+        if (!ledger.failed(order.id, reason, actor, "SEND_OUTCOME", ip)) {
+            return false;
+        }
+        order.status = RewardOrder.Status.FAILED;
+        order.failureReason = reason;
+        return true;
+    }
+
+    private boolean settleUnknown(RewardOrder order, String why, String actor, String ip) {
+        if (!ledger.unknown(order.id, why, actor, ip)) {
+            return false;
+        }
+        order.status = RewardOrder.Status.UNKNOWN;
+        order.failureReason = why;
+        return true;
     }
 
     /** The message a manager reads when RaaS refused an order. */
@@ -110,6 +133,10 @@ public class SendService {
             return "Accolade's RaaS credentials were refused. Ask an administrator to check them.";
         }
         return "RaaS refused the order" + f.errorMessage().map(m -> ": " + m).orElse(".");
+    }
+
+    private static RewardOrder byId(long id) {
+        return QuarkusTransaction.requiringNew().call(() -> RewardOrder.<RewardOrder> findById(id));
     }
 
     private static Optional<RewardOrder> byToken(String token) {

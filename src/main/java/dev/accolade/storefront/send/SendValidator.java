@@ -40,7 +40,8 @@ public class SendValidator {
                 .filter(b -> b.rewards().stream().anyMatch(r -> sku.equals(r.sku()))).findFirst());
     }
 
-    public Result validate(SendForm form) {
+    /** Checks the form for a manager of this department (whose directory fills in a colleague's name). */
+    public Result validate(SendForm form, long departmentId) {
         Map<String, String> errors = new LinkedHashMap<>();
         Optional<Catalog.Brand> brand = brandOf(form.sku);
         Catalog.Reward reward = brand.flatMap(b -> b.rewards().stream().filter(r -> r.sku().equals(form.sku))
@@ -75,7 +76,7 @@ public class SendValidator {
         } else if (email.length() > 255 || !EMAIL.matcher(email).matches()) {
             errors.put("recipientEmail", "Enter a valid email address, such as ada@example.com.");
         } else {
-            Optional<Employee> employee = Employee.findByEmail(email);
+            Optional<Employee> employee = Employee.findInDepartment(departmentId, email);
             if (employee.isPresent()) {
                 employeeId = employee.get().id;
                 if (name == null || name.isEmpty()) {

@@ -212,6 +212,19 @@ class SendRewardTest {
     }
 
     @Test
+    void theDirectoryFillsInOnlyTheManagersOwnColleagues() {
+        Browser b = Browser.signedIn("manager@accolade.test");
+        // A colleague from Engineering: the name comes from the directory.
+        b.get("/send/review?token=" + UUID.randomUUID() + "&sku=APPL-E-1000-STD&recipientEmail=grace.hopper@accolade.test")
+                .then().statusCode(200).body(containsString("Grace Hopper &lt;grace.hopper@accolade.test&gt;"));
+        // Someone from Sales is, to an Engineering manager, any other address: their name must be typed.
+        b.get("/send/review?token=" + UUID.randomUUID() + "&sku=APPL-E-1000-STD&recipientEmail=marie.curie@accolade.test")
+                .then().statusCode(200)
+                .body(containsString("name (at least 2 characters)"))
+                .body(not(containsString("Marie Curie")));
+    }
+
+    @Test
     void insufficientFundsFailsWithTheBalanceAndMovesNoMoney() {
         Browser b = Browser.signedIn("manager@accolade.test");
         // Sales starts with $5,000; a $1,000 Tango Card per send drains it, and the sixth is refused.
