@@ -32,12 +32,17 @@ import dev.accolade.storefront.security.Role;
 /**
  * Each department's RaaS balance (read from RaaS now), and money in and out month by month: rewards
  * out are the delivered orders; funds in are Accolade's own records of funding (audit rows whose
- * action begins with {@code raas.fund} or {@code admin.fund}), because RaaS v1 has no funding history.
+ * action is {@code FUND}, written by the administration's funding pages), because RaaS v1 has no
+ * funding history.
  */
 @Path("/reports/balances")
 @RolesAllowed({ Role.HR_NAME, Role.ADMIN_NAME })
 @Produces(MediaType.TEXT_HTML)
 public class BalancesResource {
+
+    /** The audit action of a card funding through the administration pages (admin.FundingService). */
+    static final String FUNDED_ACTION = "FUND";
+
 
     /** A department's account and balance (null when RaaS cannot tell). */
     public record Account(Department department, Long balance, long outLastYear) {
@@ -94,8 +99,8 @@ public class BalancesResource {
     private static Map<String, long[]> fundsIn(ReportFilter period) {
         Map<String, long[]> byMonth = new LinkedHashMap<>();
         List<AuditEvent> rows = QuarkusTransaction.requiringNew().call(() -> AuditEvent.<AuditEvent>list(
-                "(lower(action) like 'raas.fund%' or lower(action) like 'admin.fund%') and occurredAt >= ?1"
-                        + " and occurredAt < ?2 order by id", period.start(), period.end()));
+                "action = ?1 and occurredAt >= ?2 and occurredAt < ?3 order by id", FUNDED_ACTION, period.start(),
+                period.end()));
         for (AuditEvent e : rows) {
             if (e.outcome != null && NOT_DONE.contains(e.outcome.toUpperCase(Locale.ROOT))) {
                 continue;

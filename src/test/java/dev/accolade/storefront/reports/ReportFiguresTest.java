@@ -19,6 +19,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 
 import dev.accolade.storefront.Browser;
+import dev.accolade.storefront.audit.AuditTrail;
 
 /** Report figures against {@link ReportFixtures}, worked out by hand; CSV content and escaping. */
 @QuarkusTest
@@ -147,7 +148,40 @@ class ReportFiguresTest {
                 .body(not(containsString("<nav aria-label=\"Main\">")));
         hr.get("/reports/balances").then().statusCode(200)
                 .body(containsString("Engineering"))
-                .body(containsString("raas.fund"))
+                .body(containsString("action <code>FUND</code>"))
                 .body(containsString("Balance now"));
+    }
+
+    @Inject
+    AuditTrail audit;
+
+    private static final Pattern MONTH_ROW = Pattern.compile(
+            "<tr><th scope=\"row\">([A-Z][a-z]{2} \\d{4})</th><td class=\"num\">(\\d+)</td><td class=\"num\">\\$([\\d,]+\\.\\d\\d)</td>");
+
+    /** The last month row of the balances page (the current month): fundings and funds in, in cents. */
+    private long[] currentMonthFundsIn() {
+        Matcher m = MONTH_ROW.matcher(hr.get("/reports/balances").asString());
+        long[] last = null;
+        while (m.find()) {
+            last = new long[] { Long.parseLong(m.group(2)),
+                    new java.math.BigDecimal(m.group(3).replace(",", "")).movePointRight(2).longValueExact() };
+        }
+        assertTrue(last != null, "the balances page lists months");
+        return last;
+    }
+
+    @Test
+    void fundsInCountTheAdministrationsCardFundingsAndNothingRefused() {
+        long[] before = currentMonthFundsIn();
+        // As the administration's funding pages record them (admin.FundingService).
+        io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().run(() -> {
+            audit.record("admin@accolade.test", "FUND", "Accolade / accolade-engineering", "SUCCESS",
+                    "card ****1111, $1,234.56, fund RF11-22223333-44", "127.0.0.1");
+            audit.record("admin@accolade.test", "FUND", "Accolade / accolade-engineering", "DECLINED",
+                    "CC_DECLINED, card ****0002, $900.00", "127.0.0.1");
+        });
+        long[] after = currentMonthFundsIn();
+        assertEquals(before[0] + 1, after[0], "one funding more");
+        assertEquals(before[1] + 123456, after[1], "its amount is in funds in; the declined one is not");
     }
 }
