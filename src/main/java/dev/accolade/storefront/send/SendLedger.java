@@ -25,10 +25,12 @@ public class SendLedger {
 
     private final AuditTrail audit;
     private final Clock clock;
+    private final RewardMetrics metrics;
 
-    SendLedger(AuditTrail audit, Clock clock) {
+    SendLedger(AuditTrail audit, Clock clock, RewardMetrics metrics) {
         this.audit = audit;
         this.clock = clock;
+        this.metrics = metrics;
     }
 
     /** Commits the order as PENDING before RaaS is called; fails on a replayed token (unique). */
@@ -68,6 +70,7 @@ public class SendLedger {
                 raas.deliveredAt() == null ? now : raas.deliveredAt(), now, orderId, Status.PENDING, Status.UNKNOWN);
         if (n == 1) {
             audit.record(actor, action, "order " + orderId, "DELIVERED", "RaaS order " + raas.orderId(), ip);
+            metrics.changed(orderId, Status.DELIVERED);
         }
         return n == 1;
     }
@@ -79,6 +82,7 @@ public class SendLedger {
                 Status.FAILED, truncate(reason), now, orderId, Status.PENDING, Status.UNKNOWN);
         if (n == 1) {
             audit.record(actor, action, "order " + orderId, "FAILED", reason, ip);
+            metrics.changed(orderId, Status.FAILED);
         }
         return n == 1;
     }
@@ -89,6 +93,7 @@ public class SendLedger {
                 Status.UNKNOWN, truncate(why), orderId, Status.PENDING);
         if (n == 1) {
             audit.record(actor, "SEND_OUTCOME", "order " + orderId, "UNKNOWN", why, ip);
+            metrics.changed(orderId, Status.UNKNOWN);
         }
         return n == 1;
     }
