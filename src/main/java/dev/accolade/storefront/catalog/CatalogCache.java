@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
@@ -52,7 +53,11 @@ public class CatalogCache {
         this.recheck = recheck;
     }
 
-    /** The catalog, loading it on first use; empty only when RaaS has never been reachable. */
+    /**
+     * The catalog, loading it on first use; empty only when RaaS has never been reachable. Outside
+     * the caller's transaction (suspended), like every RaaS call.
+     */
+    @Transactional(Transactional.TxType.NOT_SUPPORTED)
     public Optional<Snapshot> get() {
         Snapshot s = snapshot;
         if (s == null) {
@@ -95,6 +100,7 @@ public class CatalogCache {
     }
 
     /** Reads the catalog from RaaS and shares it; on failure, keeps serving the last one as stale. */
+    @Transactional(Transactional.TxType.NOT_SUPPORTED)
     @Scheduled(identity = "catalog-refresh", every = "${accolade.catalog.refresh-every:10m}", delayed = "30s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     public void refresh() {

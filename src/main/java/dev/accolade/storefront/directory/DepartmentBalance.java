@@ -7,6 +7,7 @@ import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
@@ -50,7 +51,12 @@ public class DepartmentBalance {
         this.ttl = ttl;
     }
 
-    /** The balance in cents, or empty when RaaS cannot tell right now. */
+    /**
+     * The balance in cents, or empty when RaaS cannot tell right now. Pages call it inside their
+     * transaction; the RaaS call runs outside it (suspended), so a slow or failing RaaS neither holds
+     * a database connection nor shares the transaction with the HTTP client's threads.
+     */
+    @Transactional(Transactional.TxType.NOT_SUPPORTED)
     public OptionalLong of(Department department) {
         if (department == null) {
             return OptionalLong.empty();
