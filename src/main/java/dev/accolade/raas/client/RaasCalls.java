@@ -35,20 +35,25 @@ import io.smallrye.faulttolerance.api.Guard;
 class RaasCalls {
 
     private static final Logger LOG = Logger.getLogger(RaasCalls.class);
+    /** The name of the one circuit breaker that guards every RaaS call. */
+    static final String BREAKER = "raas";
 
     private final RaasApi api;
     private final RaasDecoder decoder;
     private final MeterRegistry registry;
+    private final RaasStatus status;
     private final Guard breaker;
     private final Guard retry;
 
-    RaasCalls(@RestClient RaasApi api, RaasDecoder decoder, RaasClientConfig config, MeterRegistry registry) {
+    RaasCalls(@RestClient RaasApi api, RaasDecoder decoder, RaasClientConfig config, MeterRegistry registry,
+            RaasStatus status) {
         this.api = api;
         this.decoder = decoder;
         this.registry = registry;
+        this.status = status;
         RaasClientConfig.CircuitBreaker cb = config.circuitBreaker();
         this.breaker = Guard.create().withDescription("raas")
-                .withCircuitBreaker().name("raas")
+                .withCircuitBreaker().name(BREAKER)
                 .requestVolumeThreshold(cb.requestVolumeThreshold())
                 .failureRatio(cb.failureRatio())
                 .delay(cb.delay().toMillis(), ChronoUnit.MILLIS)
@@ -80,6 +85,7 @@ class RaasCalls {
             throws RaasFailure, RaasUnavailable {
         Timer.Sample sample = Timer.start(registry);
         String outcome = "unavailable";
+        RaasFaultKind fault = null;
         try {
             T value = guarded(retry, () -> guarded(breaker, () -> attempt(endpoint, send, reader)));
             outcome = "success";
@@ -88,6 +94,7 @@ class RaasCalls {
             outcome = "failure";
             throw f;
         } catch (RaasFault f) {
+            fault = f.kind;
             if (f.kind == RaasFaultKind.SERVER_ERROR && f.errorCode != null) {
                 outcome = "failure";
                 LOG.warnf("RaaS %s: system error %s", endpoint, f.errorCode);
@@ -96,13 +103,16 @@ class RaasCalls {
             LOG.warnf("RaaS %s unavailable: %s", endpoint, f.getMessage());
             throw new RaasUnavailable(endpoint, f.kind, f.status, f);
         } catch (CircuitBreakerOpenException e) {
+            fault = RaasFaultKind.CIRCUIT_OPEN;
             LOG.debugf("RaaS %s not called: circuit open", endpoint);
             throw new RaasUnavailable(endpoint, RaasFaultKind.CIRCUIT_OPEN, null, e);
         } catch (Exception e) {
             RaasFault f = RaasFault.of(e);
+            fault = f.kind;
             throw new RaasUnavailable(endpoint, f.kind, null, e);
         } finally {
             sample.stop(timer(endpoint, outcome));
+            observe(endpoint, fault);
         }
     }
 
@@ -111,6 +121,7 @@ class RaasCalls {
             throws RaasFailure, RaasOutcomeUnknown, RaasUnavailable {
         Timer.Sample sample = Timer.start(registry);
         String outcome = "unknown";
+        RaasFaultKind fault = null;
         try {
             T value = guarded(breaker, () -> attempt(endpoint, send, reader));
             outcome = "success";
@@ -120,10 +131,12 @@ class RaasCalls {
             throw f;
         } catch (CircuitBreakerOpenException e) {
             outcome = "unavailable";
+            fault = RaasFaultKind.CIRCUIT_OPEN;
             LOG.warnf("RaaS %s not sent: circuit open", endpoint);
             throw new RaasUnavailable(endpoint, RaasFaultKind.CIRCUIT_OPEN, null, e);
         } catch (Exception e) {
             RaasFault f = RaasFault.of(e);
+            fault = f.kind;
             if (!f.kind.requestMayHaveArrived()) {
                 outcome = "unavailable";
                 LOG.warnf("RaaS %s not sent: %s", endpoint, f.getMessage());
@@ -133,6 +146,16 @@ class RaasCalls {
             throw new RaasOutcomeUnknown(endpoint, f.kind, f.status, f.errorCode, e);
         } finally {
             sample.stop(timer(endpoint, outcome));
+            observe(endpoint, fault);
+        }
+    }
+
+    /** Tells {@link RaasStatus} whether RaaS answered this call (a success or a refusal) or not. */
+    private void observe(RaasEndpoint endpoint, RaasFaultKind fault) {
+        if (fault == null) {
+            status.answered();
+        } else {
+            status.fault(endpoint, fault);
         }
     }
 

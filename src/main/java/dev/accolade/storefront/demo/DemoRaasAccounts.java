@@ -41,7 +41,8 @@ public class DemoRaasAccounts {
         this.enabled = enabled;
     }
 
-    @Scheduled(every = "15s", delayed = "1s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(identity = "demo-raas-accounts", every = "15s", delayed = "1s",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void onSchedule() {
         if (enabled && !done) {
             ensure();

@@ -26,11 +26,13 @@ public class SendLedger {
     private final AuditTrail audit;
     private final Clock clock;
     private final ReportRollup rollup;
+    private final RewardMetrics metrics;
 
-    SendLedger(AuditTrail audit, Clock clock, ReportRollup rollup) {
+    SendLedger(AuditTrail audit, Clock clock, ReportRollup rollup, RewardMetrics metrics) {
         this.audit = audit;
         this.clock = clock;
         this.rollup = rollup;
+        this.metrics = metrics;
     }
 
     /** Commits the order as PENDING before RaaS is called; fails on a replayed token (unique). */
@@ -74,6 +76,7 @@ public class SendLedger {
             rollup.delivered(orderId);
             // Last: the audit trail's head row stays locked from here to the commit.
             audit.record(actor, action, "order " + orderId, "DELIVERED", "RaaS order " + raas.orderId(), ip);
+            metrics.changed(orderId, Status.DELIVERED);
         }
         return n == 1;
     }
@@ -85,6 +88,7 @@ public class SendLedger {
                 Status.FAILED, truncate(reason), now, orderId, Status.PENDING, Status.UNKNOWN);
         if (n == 1) {
             audit.record(actor, action, "order " + orderId, "FAILED", reason, ip);
+            metrics.changed(orderId, Status.FAILED);
         }
         return n == 1;
     }
@@ -95,6 +99,7 @@ public class SendLedger {
                 Status.UNKNOWN, truncate(why), orderId, Status.PENDING);
         if (n == 1) {
             audit.record(actor, "SEND_OUTCOME", "order " + orderId, "UNKNOWN", why, ip);
+            metrics.changed(orderId, Status.UNKNOWN);
         }
         return n == 1;
     }

@@ -59,7 +59,7 @@ public class SendReconciler {
         this.giveUpAfter = giveUpAfter;
     }
 
-    @Scheduled(every = "${accolade.reconcile.every:60s}", delayed = "20s",
+    @Scheduled(identity = "send-reconciler", every = "${accolade.reconcile.every:60s}", delayed = "20s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduled() {
         Pass pass = reconcile();

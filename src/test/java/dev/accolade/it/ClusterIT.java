@@ -1,0 +1,219 @@
+package dev.accolade.it;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.is;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import io.restassured.response.Response;
+
+/**
+ * Two instances of the packaged application (target/quarkus-app/quarkus-run.jar, prod profile) on one
+ * PostgreSQL database, as two replicas behind a load balancer: a session started on one is valid on
+ * the other, a clustered job runs on one of them per trigger, and both keep serving. Each instance
+ * runs the reconciler every 2 s and logs its job runs; the instances use their own schema
+ * ({@value #SCHEMA}), dropped and created at the start, so they never meet the other integration tests.
+ */
+class ClusterIT {
+
+    private static final String SCHEMA = "cluster_it";
+    private static final Duration PERIOD = Duration.ofSeconds(2);
+    private static final int WANTED = 6;
+    private static final Pattern RUN = Pattern.compile(
+            "Scheduled job send-reconciler ran \\(fire time ([0-9T:.\\-]+Z)\\)");
+
+    private static final String SESSION_KEY = "cluster-" + ItDatabase.random(24);
+    private static final String RAAS_KEY = "cluster-raas-" + ItDatabase.random(12);
+    private static Instance a;
+    private static Instance b;
+
+    /** One running instance: its process, port and log. */
+    record Instance(String name, Process process, int port, Path log) {
+
+        String url(String path) {
+            return "http://127.0.0.1:" + port + path;
+        }
+
+        void stop() throws InterruptedException {
+            process.destroy();
+            if (!process.waitFor(20, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            }
+        }
+    }
+
+    @BeforeAll
+    static void startTwoInstances() throws Exception {
+        try (Connection c = ItDatabase.connect(ItDatabase.PASSWORD); Statement s = c.createStatement()) {
+            s.execute("drop schema if exists " + SCHEMA + " cascade");
+            s.execute("create schema " + SCHEMA);
+        }
+        try {
+            a = start("a");
+            awaitReady(a);
+            b = start("b"); // after a: a has migrated the schema and loaded the demo data
+            awaitReady(b);
+        } catch (Exception | AssertionError e) {
+            stopAll();
+            throw e;
+        }
+    }
+
+    @AfterAll
+    static void stopAll() throws InterruptedException {
+        for (Instance i : new Instance[] { a, b }) {
+            if (i != null) {
+                i.stop();
+            }
+        }
+    }
+
+    @Test
+    void aSessionStartedOnOneInstanceIsValidOnTheOther() {
+        Map<String, String> cookies = new HashMap<>();
+        Response login = given().get(a.url("/login"));
+        cookies.putAll(login.getCookies());
+        Response signedIn = given().redirects().follow(false).cookies(cookies).contentType("application/x-www-form-urlencoded")
+                .formParam("csrf-token", cookies.get("accolade-csrf"))
+                .formParam("email", "manager@accolade.test").formParam("password", "accolade-demo")
+                .post(a.url("/login"));
+        signedIn.then().statusCode(303);
+        cookies.putAll(signedIn.getCookies());
+        assertTrue(cookies.containsKey("accolade-session"), "signed in on a");
+
+        given().redirects().follow(false).cookies(cookies).get(b.url("/")).then().statusCode(200)
+                .body(containsString("Morgan Manager"));
+        given().redirects().follow(false).get(b.url("/")).then().statusCode(303); // and without it: sign in
+        // A form rendered by one instance is accepted by the other (CSRF token and session).
+        given().redirects().follow(false).cookies(cookies).contentType("application/x-www-form-urlencoded")
+                .formParam("csrf-token", cookies.get("accolade-csrf"))
+                .post(b.url("/logout")).then().statusCode(303);
+    }
+
+    @Test
+    void aClusteredJobRunsOnOneInstancePerTriggerAndBothKeepServing() throws Exception {
+        // The reconciler's first run is 20 s after the first start; then every 2 s. Both instances
+        // serve pages all along, until the runs of WANTED triggers have been logged (or a minute passed).
+        Instant until = Instant.now().plusSeconds(60);
+        TreeMap<Instant, List<String>> runs = new TreeMap<>();
+        while (runs.size() < WANTED && Instant.now().isBefore(until)) {
+            for (Instance i : new Instance[] { a, b }) {
+                given().get(i.url("/login")).then().statusCode(200);
+            }
+            Thread.sleep(500);
+            runs = runsByFireTime();
+        }
+        assertTrue(runs.size() >= WANTED, "the reconciler ran " + runs.size() + " times: " + runs);
+        runs.forEach((fire, where) -> assertEquals(1, where.size(), "fire time " + fire + " ran on " + where));
+        Instant previous = null;
+        for (Instant fire : runs.keySet()) {
+            if (previous != null) {
+                Duration gap = Duration.between(previous, fire);
+                assertTrue(gap.compareTo(PERIOD.minusMillis(100)) >= 0,
+                        "runs " + previous + " and " + fire + " are " + gap.toMillis() + " ms apart: two schedules, "
+                                + "not one shared by the cluster (" + runs + ")");
+            }
+            previous = fire;
+        }
+
+        for (Instance i : new Instance[] { a, b }) {
+            given().get(i.url("/q/health/ready")).then().statusCode(200).body("status", is("UP"));
+            assertTrue(i.process().isAlive(), i.name() + " is running");
+        }
+    }
+
+    /** Every logged run of the reconciler, by scheduled fire time, with the instances that ran it. */
+    private static TreeMap<Instant, List<String>> runsByFireTime() throws IOException {
+        TreeMap<Instant, List<String>> runs = new TreeMap<>();
+        for (Instance i : new Instance[] { a, b }) {
+            for (Instant fire : runs(i)) {
+                runs.computeIfAbsent(fire, t -> new ArrayList<>()).add(i.name());
+            }
+        }
+        return runs;
+    }
+
+    private static List<Instant> runs(Instance i) throws IOException {
+        List<Instant> found = new ArrayList<>();
+        for (String line : Files.readAllLines(i.log())) {
+            Matcher m = RUN.matcher(line);
+            if (m.find()) {
+                found.add(Instant.parse(m.group(1)));
+            }
+        }
+        return found;
+    }
+
+    private static Instance start(String name) throws IOException {
+        int port;
+        try (ServerSocket s = new ServerSocket(0)) {
+            port = s.getLocalPort();
+        }
+        String appDir = System.getProperty("accolade.it.app-dir", "target/quarkus-app");
+        Path log = Path.of("target", "cluster-it-" + name + ".log");
+        ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Dquarkus.log.category.\"dev.accolade.storefront.ops\".level=DEBUG",
+                "-jar", Path.of(appDir, "quarkus-run.jar").toString());
+        Map<String, String> env = pb.environment();
+        env.put("PORT", String.valueOf(port));
+        env.put("DB_URL", ItDatabase.url(SCHEMA));
+        env.put("DB_USER", ItDatabase.USER);
+        env.put("DB_PASSWORD", ItDatabase.PASSWORD);
+        env.put("DB_POOL_MAX", "8");
+        env.put("ACCOLADE_SESSION_KEY", SESSION_KEY);
+        env.put("ACCOLADE_RAAS_SANDBOX_ENABLED", "true");
+        env.put("ACCOLADE_RAAS_SANDBOX_DEMO_KEY", RAAS_KEY);
+        env.put("ACCOLADE_RAAS_URL", "http://127.0.0.1:" + port + "/raas/v1");
+        env.put("ACCOLADE_RAAS_PLATFORM_NAME", "accolade-demo");
+        env.put("ACCOLADE_RAAS_PLATFORM_KEY", RAAS_KEY);
+        env.put("ACCOLADE_DEMO_DATA_ENABLED", "true");
+        env.put("ACCOLADE_RECONCILE_EVERY", PERIOD.toSeconds() + "s");
+        pb.redirectErrorStream(true).redirectOutput(log.toFile());
+        return new Instance(name, pb.start(), port, log);
+    }
+
+    private static void awaitReady(Instance i) throws Exception {
+        Instant until = Instant.now().plusSeconds(120);
+        while (Instant.now().isBefore(until)) {
+            if (!i.process().isAlive()) {
+                throw new AssertionError(i.name() + " exited: " + tail(i.log()));
+            }
+            try {
+                if (given().get(i.url("/q/health/ready")).statusCode() == 200) {
+                    return;
+                }
+            } catch (Exception notYet) {
+                // not listening yet
+            }
+            Thread.sleep(500);
+        }
+        throw new AssertionError(i.name() + " not ready within 120 s: " + tail(i.log()));
+    }
+
+    private static String tail(Path log) throws IOException {
+        List<String> lines = Files.readAllLines(log);
+        return String.join("\n", lines.subList(Math.max(0, lines.size() - 30), lines.size()));
+    }
+}
