@@ -65,7 +65,7 @@ public class RaasIds {
     public String rewardToken() {
         byte[] bytes = new byte[7];
         random.nextBytes(bytes);
-        return HexFormat.of().formatHex(bytes) + "." + String.format("%08d", random.nextInt(100_000_000));
+        return HexFormat.of().formatHex(bytes) + "." + zeroPadded(random.nextInt(100_000_000), 8);
     }
 
     public String digits(int count) {
@@ -90,14 +90,20 @@ public class RaasIds {
     }
 
     private String year() {
-        return String.format("%02d", clock.instant().atZone(ZoneOffset.UTC).getYear() % 100);
+        return zeroPadded(clock.instant().atZone(ZoneOffset.UTC).getYear() % 100, 2);
     }
 
     private static String digits(long number) {
-        return String.format("%08d", number % 100_000_000L);
+        return zeroPadded(number % 100_000_000L, 8);
     }
 
     private static String check(long number) {
-        return String.format("%02d", number % 97);
+        return zeroPadded(number % 97, 2);
+    }
+
+    /** {@code 42} with width 4 is {@code 0042} (for non-negative numbers; ids are made on every order). */
+    static String zeroPadded(long number, int width) {
+        String digits = Long.toString(number);
+        return digits.length() >= width ? digits : "0".repeat(width - digits.length()) + digits;
     }
 }

@@ -87,7 +87,7 @@ public class SandboxOrders {
             order.lastSentAt = order.deliveredAt;
             order.sendCount = 1;
         }
-        order.persist();
+        order.insert();
         return order;
     }
 
