@@ -19,7 +19,43 @@ final class ItDatabase {
     static final String USER = env("IT_PG_USER", "accolade");
     static final String PASSWORD = env("IT_PG_PASSWORD", "accolade");
 
+    static {
+        ensure();
+    }
+
     private ItDatabase() {
+    }
+
+    /**
+     * Makes sure the role and the database exist, so that {@code ./mvnw verify} runs on a machine
+     * whose PostgreSQL has never seen Accolade: when the configured role cannot connect, they are
+     * created through the superuser {@code postgres} (which development machines let in from
+     * 127.0.0.1 without a password). Fails with what to do when neither works.
+     */
+    static void ensure() {
+        try (Connection c = DriverManager.getConnection(url(null), USER, PASSWORD)) {
+            return;
+        } catch (SQLException notYet) {
+            String admin = "jdbc:postgresql://" + HOST + ":" + PORT + "/postgres";
+            try (Connection c = DriverManager.getConnection(admin, env("IT_PG_SUPERUSER", "postgres"), "");
+                    java.sql.Statement s = c.createStatement()) {
+                try (java.sql.ResultSet r = s.executeQuery("select 1 from pg_roles where rolname = '" + USER + "'")) {
+                    if (!r.next()) {
+                        s.execute("create role " + USER + " login password '" + PASSWORD.replace("'", "''") + "'");
+                    }
+                }
+                try (java.sql.ResultSet r = s.executeQuery("select 1 from pg_database where datname = '" + DB + "'")) {
+                    if (!r.next()) {
+                        s.execute("create database " + DB + " owner " + USER);
+                    }
+                }
+            } catch (SQLException cannot) {
+                throw new IllegalStateException("The integration tests need PostgreSQL on " + HOST + ":" + PORT
+                        + " with role " + USER + " (password " + PASSWORD.replaceAll(".", "*") + ") owning database "
+                        + DB + " (bash .ci/run creates them; IT_PG_* change them), or run ./mvnw verify -DskipITs. "
+                        + "Connecting failed: " + notYet.getMessage(), cannot);
+            }
+        }
     }
 
     static String url(String schema) {
