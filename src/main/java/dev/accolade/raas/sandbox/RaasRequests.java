@@ -26,8 +26,10 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.networknt.schema.JsonMetaSchema;
 import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.NonValidationKeyword;
 import com.networknt.schema.SchemaValidatorsConfig;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
@@ -84,7 +86,12 @@ public class RaasRequests {
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
                 .build();
-        JsonSchemaFactory schemaFactory = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V4);
+        // The official schemas still carry draft-03's "optional": draft-04 ignores it, and so does the
+        // validator, told so instead of warning about an unknown keyword on every start.
+        JsonMetaSchema draft4 = JsonMetaSchema.builder(JsonMetaSchema.getV4())
+                .keyword(new NonValidationKeyword("optional")).build();
+        JsonSchemaFactory schemaFactory = JsonSchemaFactory
+                .builder(JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V4)).metaSchema(draft4).build();
         SchemaValidatorsConfig validatorsConfig = SchemaValidatorsConfig.builder().build();
         for (Schema s : Schema.values()) {
             String resource = "raas-v1/schemas/" + s.file + ".schema.json";
