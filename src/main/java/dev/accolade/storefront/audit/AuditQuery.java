@@ -9,6 +9,8 @@ import java.util.Locale;
 
 import io.quarkus.panache.common.Parameters;
 
+import dev.accolade.common.Formats;
+
 /**
  * The audit viewer's filter: actor (part of the email), action (its beginning), outcome (exact),
  * and a period of whole UTC days. Bad dates are dropped and explained, never a failure.
@@ -50,13 +52,10 @@ public record AuditQuery(String actor, String action, String outcome, LocalDate 
 
     /** The query string that reproduces this filter. */
     public String query() {
-        return "actor=" + enc(actor) + "&action=" + enc(action) + "&outcome=" + enc(outcome) + "&from="
+        return "actor=" + Formats.urlEncoded(actor) + "&action=" + Formats.urlEncoded(action) + "&outcome=" + Formats.urlEncoded(outcome) + "&from="
                 + (from == null ? "" : from) + "&to=" + (to == null ? "" : to);
     }
 
-    private static String enc(String s) {
-        return java.net.URLEncoder.encode(s, java.nio.charset.StandardCharsets.UTF_8);
-    }
 
     private static String like(String s) {
         return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");

@@ -15,6 +15,7 @@ import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.Authenticated;
 
+import dev.accolade.common.Paging;
 import dev.accolade.raas.client.Catalog;
 import dev.accolade.storefront.directory.DepartmentBalance;
 import dev.accolade.storefront.directory.DepartmentRef;
@@ -108,7 +109,7 @@ public class CatalogResource {
         Catalog catalog = snapshot.get().catalog();
         List<CatalogPage.BrandView> matching = CatalogPage.select(catalog, filter);
         int pages = Math.max(1, (matching.size() + BRANDS_PER_PAGE - 1) / BRANDS_PER_PAGE);
-        int shown = Math.min(pageNumber(page), pages);
+        int shown = Math.min(Paging.pageNumber(page), pages);
         List<CatalogPage.BrandView> brands = matching.subList((shown - 1) * BRANDS_PER_PAGE,
                 Math.min(matching.size(), shown * BRANDS_PER_PAGE));
         Pager pager = new Pager(shown, pages, matching.size(),
@@ -116,14 +117,5 @@ public class CatalogResource {
         CatalogPage.Grid grid = grids.render(catalog, brands, me.isManager());
         DepartmentRef department = me.getDepartment();
         return Templates.catalog(grid, pager, filter, snapshot.get(), department, balances.of(department));
-    }
-
-    /** The page asked for; anything that is not a positive number is the first page. */
-    static int pageNumber(String page) {
-        try {
-            return page == null ? 1 : Math.max(1, Integer.parseInt(page.trim()));
-        } catch (NumberFormatException e) {
-            return 1;
-        }
     }
 }

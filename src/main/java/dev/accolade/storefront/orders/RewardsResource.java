@@ -23,6 +23,7 @@ import io.quarkus.qute.TemplateInstance;
 
 import dev.accolade.common.ClientAddress;
 import dev.accolade.common.Flash;
+import dev.accolade.common.Paging;
 import dev.accolade.raas.client.RaasClient;
 import dev.accolade.raas.client.RaasFailure;
 import dev.accolade.raas.client.RaasOutcomeUnknown;
@@ -70,7 +71,7 @@ public class RewardsResource {
     @Transactional
     public TemplateInstance list(@QueryParam("status") String status, @QueryParam("q") String q,
             @QueryParam("page") String page) {
-        int p = pageNumber(page);
+        int p = Paging.pageNumber(page);
         StringBuilder where = new StringBuilder("requesterId = :me");
         Parameters params = Parameters.with("me", me.getUserId());
         RewardOrder.Status wanted = parseStatus(status);
@@ -154,15 +155,6 @@ public class RewardsResource {
             return s == null || s.isBlank() ? null : RewardOrder.Status.valueOf(s);
         } catch (IllegalArgumentException e) {
             return null;
-        }
-    }
-
-    /** The page asked for; anything that is not a positive number is the first page. */
-    static int pageNumber(String page) {
-        try {
-            return page == null ? 1 : Math.max(1, Integer.parseInt(page.trim()));
-        } catch (NumberFormatException e) {
-            return 1;
         }
     }
 }

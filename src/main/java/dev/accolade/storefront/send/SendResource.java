@@ -25,6 +25,7 @@ import io.quarkus.qute.TemplateInstance;
 
 import dev.accolade.common.ClientAddress;
 import dev.accolade.common.Flash;
+import dev.accolade.common.Formats;
 import dev.accolade.raas.client.Catalog;
 import dev.accolade.storefront.directory.Department;
 import dev.accolade.storefront.directory.DepartmentBalance;
@@ -130,7 +131,7 @@ public class SendResource {
         if (result.request().isEmpty()) {
             flash.put("error", "Please check the highlighted fields.");
             form.values().forEach(flash::put);
-            return Response.seeOther(URI.create("/send?sku=" + urlEncode(form.sku))).build();
+            return Response.seeOther(URI.create("/send?sku=" + Formats.urlEncoded(form.sku))).build();
         }
         SendService.Sent sent = sender.send(result.request().get(), me.getUserId(), me.getEmail(), department,
                 address.get());
@@ -177,9 +178,5 @@ public class SendResource {
 
     private static <T> T inTransaction(java.util.function.Supplier<T> work) {
         return io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(work::get);
-    }
-
-    private static String urlEncode(String s) {
-        return s == null ? "" : java.net.URLEncoder.encode(s, java.nio.charset.StandardCharsets.UTF_8);
     }
 }
