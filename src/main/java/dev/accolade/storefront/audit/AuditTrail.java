@@ -3,6 +3,10 @@ package dev.accolade.storefront.audit;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -13,8 +17,9 @@ import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
+
+import org.hibernate.Session;
 
 /**
  * The tamper-evident audit trail. Every append runs in the transaction of the change it records and
@@ -41,12 +46,14 @@ public class AuditTrail {
         this.clock = clock;
     }
 
-    /** Appends a row; must run inside the transaction of the change it records. */
+    /**
+     * Appends a row; must run inside the transaction of the change it records. Plain JDBC on the
+     * transaction's own connection (three statements: lock the head, insert the row, move the head),
+     * because every send, sign-in and administrative change goes through here.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     public AuditEvent record(String actor, String action, String target, String outcome, String detail, String ip) {
-        AuditHead head = em.find(AuditHead.class, 1, LockModeType.PESSIMISTIC_WRITE);
         AuditEvent e = new AuditEvent();
-        e.id = head.lastId + 1;
         e.occurredAt = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC).withNano(0);
         e.actor = truncate(actor == null ? "anonymous" : actor, 255);
         e.action = truncate(action, 60);
@@ -54,12 +61,41 @@ public class AuditTrail {
         e.outcome = truncate(outcome, 40);
         e.detail = truncate(detail, 1000);
         e.ip = truncate(ip, 64);
-        e.prevHash = head.lastHash;
-        e.hash = hash(e);
-        e.persist();
-        head.lastId = e.id;
-        head.lastHash = e.hash;
+        em.unwrap(Session.class).doWork(connection -> append(connection, e));
         return e;
+    }
+
+    private static void append(Connection connection, AuditEvent e) throws SQLException {
+        try (PreparedStatement head = connection.prepareStatement(
+                "select last_id, last_hash from audit_head where id = 1 for update");
+                ResultSet rs = head.executeQuery()) {
+            if (!rs.next()) {
+                throw new IllegalStateException("audit_head has no row: the audit trail's schema is incomplete");
+            }
+            e.id = rs.getLong(1) + 1;
+            e.prevHash = rs.getString(2);
+        }
+        e.hash = hash(e);
+        try (PreparedStatement insert = connection.prepareStatement("insert into audit_event (id, occurred_at, actor,"
+                + " action, target, outcome, detail, ip, prev_hash, hash) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            insert.setLong(1, e.id);
+            insert.setObject(2, e.occurredAt);
+            insert.setString(3, e.actor);
+            insert.setString(4, e.action);
+            insert.setString(5, e.target);
+            insert.setString(6, e.outcome);
+            insert.setString(7, e.detail);
+            insert.setString(8, e.ip);
+            insert.setString(9, e.prevHash);
+            insert.setString(10, e.hash);
+            insert.executeUpdate();
+        }
+        try (PreparedStatement move = connection.prepareStatement(
+                "update audit_head set last_id = ?, last_hash = ? where id = 1")) {
+            move.setLong(1, e.id);
+            move.setString(2, e.hash);
+            move.executeUpdate();
+        }
     }
 
     /** Appends a row in a transaction of its own, for events that change nothing else (a refused request). */

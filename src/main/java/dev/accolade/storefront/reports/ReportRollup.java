@@ -1,5 +1,9 @@
 package dev.accolade.storefront.reports;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Locale;
@@ -7,6 +11,8 @@ import java.util.Locale;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+
+import org.hibernate.Session;
 
 import dev.accolade.storefront.orders.RewardOrder;
 
@@ -24,36 +30,99 @@ public class ReportRollup {
         this.em = em;
     }
 
-    /** Adds an order that has just become DELIVERED; must run in the transaction that delivered it. */
+    /**
+     * Adds an order that has just become DELIVERED; must run in the transaction that delivered it.
+     * Only the order's fixed fields are read (creation time, department, brand, requester, recipient
+     * and amount never change after the order is placed).
+     * <p>
+     * Rollup rows are never deleted, so when all four sums exist (the usual case) they are incremented
+     * in one JDBC batch without the rollup lock. When one is missing (a new month, brand, manager or
+     * recipient), the rollup lock is taken first, before any sum's row, and each sum is updated or
+     * inserted under it: inserts are serialised, so no key is inserted twice, and every transaction
+     * locks the sums' rows in the same order, so none waits for another in a cycle.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void delivered(long orderId) {
-        RewardOrder o = em.createQuery("from RewardOrder where id = ?1 and status = ?2", RewardOrder.class)
-                .setParameter(1, orderId).setParameter(2, RewardOrder.Status.DELIVERED).getSingleResult();
-        // Serialises rollup writers, so that "update, else insert" cannot insert one key twice.
-        em.createNativeQuery("select id from report_rollup_lock where id = 1 for update").getResultList();
+    public void delivered(RewardOrder o) {
         int month = monthOf(o.createdAt);
-        add(month, o.departmentId, Dimension.ALL_KEY, "", o.amount);
-        add(month, o.departmentId, "BRAND", o.brand, o.amount);
-        add(month, o.departmentId, "MANAGER", o.requesterEmail, o.amount);
-        add(month, o.departmentId, "RECIPIENT", o.recipientEmail.toLowerCase(Locale.ROOT), o.amount);
+        String[][] keys = {
+                { Dimension.ALL_KEY, "" },
+                { "BRAND", o.brand },
+                { "MANAGER", o.requesterEmail },
+                { "RECIPIENT", o.recipientEmail.toLowerCase(Locale.ROOT) } };
+        em.unwrap(Session.class).doWork(connection -> {
+            if (existing(connection, month, o.departmentId, keys) == keys.length) {
+                try (PreparedStatement update = connection.prepareStatement(UPDATE)) {
+                    for (String[] key : keys) {
+                        bind(update, o.amount, key[0], month, o.departmentId, key[1]);
+                        update.addBatch();
+                    }
+                    for (int n : update.executeBatch()) {
+                        if (n != 1) {
+                            throw new IllegalStateException("a report_rollup row disappeared while it was updated");
+                        }
+                    }
+                }
+                return;
+            }
+            try (PreparedStatement lock = connection.prepareStatement(
+                    "select id from report_rollup_lock where id = 1 for update");
+                    ResultSet rs = lock.executeQuery()) {
+                rs.next();
+            }
+            for (String[] key : keys) {
+                try (PreparedStatement update = connection.prepareStatement(UPDATE)) {
+                    bind(update, o.amount, key[0], month, o.departmentId, key[1]);
+                    if (update.executeUpdate() == 1) {
+                        continue;
+                    }
+                }
+                try (PreparedStatement insert = connection.prepareStatement("insert into report_rollup (period_month,"
+                        + " department_id, dimension, dim_key, rewards, spend) values (?, ?, ?, ?, 1, ?)")) {
+                    insert.setInt(1, month);
+                    insert.setLong(2, o.departmentId);
+                    insert.setString(3, key[0]);
+                    insert.setString(4, key[1]);
+                    insert.setLong(5, o.amount);
+                    insert.executeUpdate();
+                }
+            }
+        });
+    }
+
+    /** How many of the four sums already have a row. */
+    private static int existing(Connection connection, int month, long departmentId, String[][] keys)
+            throws SQLException {
+        try (PreparedStatement count = connection.prepareStatement("select count(*) from report_rollup"
+                + " where period_month = ? and department_id = ? and ((dimension = ? and dim_key = ?)"
+                + " or (dimension = ? and dim_key = ?) or (dimension = ? and dim_key = ?) or (dimension = ? and dim_key = ?))")) {
+            count.setInt(1, month);
+            count.setLong(2, departmentId);
+            for (int i = 0; i < keys.length; i++) {
+                count.setString(3 + 2 * i, keys[i][0]);
+                count.setString(4 + 2 * i, keys[i][1]);
+            }
+            try (ResultSet rs = count.executeQuery()) {
+                rs.next();
+                return rs.getInt(1);
+            }
+        }
+    }
+
+    private static final String UPDATE = "update report_rollup set rewards = rewards + 1, spend = spend + ?"
+            + " where dimension = ? and period_month = ? and department_id = ? and dim_key = ?";
+
+    private static void bind(PreparedStatement update, long amount, String dimension, int month, long departmentId,
+            String key) throws SQLException {
+        update.setLong(1, amount);
+        update.setString(2, dimension);
+        update.setInt(3, month);
+        update.setLong(4, departmentId);
+        update.setString(5, key);
     }
 
     /** {@code 2024-03-31T23:30Z} is month {@code 202403}: months are UTC calendar months. */
     static int monthOf(OffsetDateTime time) {
         OffsetDateTime utc = time.withOffsetSameInstant(ZoneOffset.UTC);
         return utc.getYear() * 100 + utc.getMonthValue();
-    }
-
-    private void add(int month, long departmentId, String dimension, String key, long amount) {
-        int n = em.createNativeQuery("update report_rollup set rewards = rewards + 1, spend = spend + ?1"
-                + " where dimension = ?2 and period_month = ?3 and department_id = ?4 and dim_key = ?5")
-                .setParameter(1, amount).setParameter(2, dimension).setParameter(3, month)
-                .setParameter(4, departmentId).setParameter(5, key).executeUpdate();
-        if (n == 0) {
-            em.createNativeQuery("insert into report_rollup (period_month, department_id, dimension, dim_key, rewards,"
-                    + " spend) values (?1, ?2, ?3, ?4, 1, ?5)")
-                    .setParameter(1, month).setParameter(2, departmentId).setParameter(3, dimension)
-                    .setParameter(4, key).setParameter(5, amount).executeUpdate();
-        }
     }
 }

@@ -35,12 +35,17 @@ class RewardMetrics {
         this.outcomes = outcomes;
     }
 
-    /** Within the transaction that changed the order: counts it once that transaction commits. */
-    void changed(long orderId, RewardOrder.Status status) {
-        String department = RewardOrder.getEntityManager()
-                .createQuery("select d.name from RewardOrder o, Department d where o.id = :id and d.id = o.departmentId",
-                        String.class)
-                .setParameter("id", orderId).getResultStream().findFirst().orElse("unknown");
+    /**
+     * Within the transaction that changed the order: counts it once that transaction commits.
+     *
+     * @param department the department's name, or null to read it
+     */
+    void changed(long departmentId, String department, RewardOrder.Status status) {
+        if (department == null) {
+            department = RewardOrder.getEntityManager()
+                    .createQuery("select d.name from Department d where d.id = :id", String.class)
+                    .setParameter("id", departmentId).getResultStream().findFirst().orElse("unknown");
+        }
         String outcome = switch (status) {
             case DELIVERED -> "sent";
             case FAILED -> "failed";

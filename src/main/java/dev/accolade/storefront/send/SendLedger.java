@@ -1,11 +1,14 @@
 package dev.accolade.storefront.send;
 
+import java.sql.PreparedStatement;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+
+import org.hibernate.Session;
 
 import dev.accolade.common.Formats;
 import dev.accolade.raas.client.RaasOrder;
@@ -65,41 +68,62 @@ public class SendLedger {
         return o;
     }
 
+    /**
+     * Settles an order as DELIVERED if it is still PENDING or UNKNOWN, with its rollup sums and audit
+     * row, in one transaction; returns false when the order was already settled. The update is plain
+     * JDBC on the transaction's connection, as this runs for every reward sent.
+     *
+     * @param department the department's name for the metrics, or null to look it up
+     */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public boolean delivered(long orderId, RaasOrder raas, String actor, String action, String ip) {
+    public boolean delivered(RewardOrder order, String department, RaasOrder raas, String actor, String action,
+            String ip) {
         OffsetDateTime now = now();
-        int n = RewardOrder.update("status = ?1, raasOrderId = ?2, deliveredAt = ?3, resolvedAt = ?4, failureReason = null"
-                + " where id = ?5 and status in (?6, ?7)", Status.DELIVERED, raas.orderId(),
-                raas.deliveredAt() == null ? now : raas.deliveredAt(), now, orderId, Status.PENDING, Status.UNKNOWN);
+        OffsetDateTime deliveredAt = raas.deliveredAt() == null ? now : raas.deliveredAt();
+        int n = RewardOrder.getEntityManager().unwrap(Session.class).doReturningWork(connection -> {
+            try (PreparedStatement update = connection.prepareStatement("update reward_order set status = ?,"
+                    + " raas_order_id = ?, delivered_at = ?, resolved_at = ?, failure_reason = null"
+                    + " where id = ? and status in (?, ?)")) {
+                update.setString(1, Status.DELIVERED.name());
+                update.setString(2, raas.orderId());
+                update.setObject(3, deliveredAt);
+                update.setObject(4, now);
+                update.setLong(5, order.id);
+                update.setString(6, Status.PENDING.name());
+                update.setString(7, Status.UNKNOWN.name());
+                return update.executeUpdate();
+            }
+        });
         if (n == 1) {
             // The reports' monthly sums change in the same transaction (DELIVERED is final).
-            rollup.delivered(orderId);
+            rollup.delivered(order);
             // Last: the audit trail's head row stays locked from here to the commit.
-            audit.record(actor, action, "order " + orderId, "DELIVERED", "RaaS order " + raas.orderId(), ip);
-            metrics.changed(orderId, Status.DELIVERED);
+            audit.record(actor, action, "order " + order.id, "DELIVERED", "RaaS order " + raas.orderId(), ip);
+            metrics.changed(order.departmentId, department, Status.DELIVERED);
         }
         return n == 1;
     }
 
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public boolean failed(long orderId, String reason, String actor, String action, String ip) {
+    public boolean failed(long orderId, long departmentId, String department, String reason, String actor,
+            String action, String ip) {
         OffsetDateTime now = now();
         int n = RewardOrder.update("status = ?1, failureReason = ?2, resolvedAt = ?3 where id = ?4 and status in (?5, ?6)",
                 Status.FAILED, truncate(reason), now, orderId, Status.PENDING, Status.UNKNOWN);
         if (n == 1) {
             audit.record(actor, action, "order " + orderId, "FAILED", reason, ip);
-            metrics.changed(orderId, Status.FAILED);
+            metrics.changed(departmentId, department, Status.FAILED);
         }
         return n == 1;
     }
 
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public boolean unknown(long orderId, String why, String actor, String ip) {
+    public boolean unknown(long orderId, long departmentId, String department, String why, String actor, String ip) {
         int n = RewardOrder.update("status = ?1, failureReason = ?2 where id = ?3 and status = ?4",
                 Status.UNKNOWN, truncate(why), orderId, Status.PENDING);
         if (n == 1) {
             audit.record(actor, "SEND_OUTCOME", "order " + orderId, "UNKNOWN", why, ip);
-            metrics.changed(orderId, Status.UNKNOWN);
+            metrics.changed(departmentId, department, Status.UNKNOWN);
         }
         return n == 1;
     }

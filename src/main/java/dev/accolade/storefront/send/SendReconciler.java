@@ -103,7 +103,7 @@ public class SendReconciler {
                 .findFirst();
         if (match.isPresent()) {
             try {
-                if (ledger.delivered(order.id, match.get(), ACTOR, "RECONCILE", null)) {
+                if (ledger.delivered(order, null, match.get(), ACTOR, "RECONCILE", null)) {
                     return RewardOrder.Status.DELIVERED;
                 }
             } catch (RuntimeException e) {
@@ -113,7 +113,7 @@ public class SendReconciler {
             return RewardOrder.Status.UNKNOWN;
         }
         if (order.createdAt.plus(giveUpAfter).isBefore(now)) {
-            if (ledger.failed(order.id, "RaaS has no record of this order: it was never placed and nothing was charged.",
+            if (ledger.failed(order.id, order.departmentId, null, "RaaS has no record of this order: it was never placed and nothing was charged.",
                     ACTOR, "RECONCILE", null)) {
                 return RewardOrder.Status.FAILED;
             }

@@ -127,7 +127,8 @@ public class SendResource {
         if (department == null) {
             throw new jakarta.ws.rs.NotFoundException("no department");
         }
-        SendValidator.Result result = inTransaction(() -> validator.validate(form, department.id()));
+        // Reads only (catalog snapshot, the department's directory): no transaction needed.
+        SendValidator.Result result = validator.validate(form, department.id());
         if (result.request().isEmpty()) {
             flash.put("error", "Please check the highlighted fields.");
             form.values().forEach(flash::put);
@@ -174,9 +175,5 @@ public class SendResource {
     private String keptOr(String key, String fallback) {
         String v = flash.get(key);
         return v == null || v.isBlank() ? fallback : v;
-    }
-
-    private static <T> T inTransaction(java.util.function.Supplier<T> work) {
-        return io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(work::get);
     }
 }

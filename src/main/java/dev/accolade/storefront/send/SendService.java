@@ -63,11 +63,11 @@ public class SendService {
             }
             throw e;
         }
-        return new Sent(place(order, requesterEmail, ip), false);
+        return new Sent(place(order, department.name(), requesterEmail, ip), false);
     }
 
     /** Calls RaaS and records its answer; returns the order as settled (re-read if another path settled it). */
-    private RewardOrder place(RewardOrder order, String actor, String ip) {
+    private RewardOrder place(RewardOrder order, String department, String actor, String ip) {
         OrderCreate create = new OrderCreate(order.raasCustomer, order.raasAccountIdentifier,
                 new Recipient(order.recipientName, order.recipientEmail), order.sku,
                 order.variablePrice ? order.amount : null,
@@ -75,30 +75,30 @@ public class SendService {
         boolean recorded;
         try {
             RaasOrder placed = raas.placeOrder(create);
-            recorded = ledger.delivered(order.id, placed, actor, "SEND_OUTCOME", ip);
+            recorded = ledger.delivered(order, department, placed, actor, "SEND_OUTCOME", ip);
             if (recorded) {
                 order.status = RewardOrder.Status.DELIVERED;
                 order.raasOrderId = placed.orderId();
             }
         } catch (RaasFailure f) {
-            recorded = settleFailed(order, reason(f), actor, ip);
+            recorded = settleFailed(order, department, reason(f), actor, ip);
         } catch (RaasUnavailable u) {
             recorded = u.notSent()
-                    ? settleFailed(order, "RaaS could not be reached, so nothing was sent. Try again in a few minutes.",
+                    ? settleFailed(order, department, "RaaS could not be reached, so nothing was sent. Try again in a few minutes.",
                             actor, ip)
-                    : settleUnknown(order, "RaaS did not answer (" + u.kind() + ")", actor, ip);
+                    : settleUnknown(order, department, "RaaS did not answer (" + u.kind() + ")", actor, ip);
         } catch (RaasOutcomeUnknown u) {
-            recorded = settleUnknown(order, "No reliable answer from RaaS (" + u.kind()
+            recorded = settleUnknown(order, department, "No reliable answer from RaaS (" + u.kind()
                     + u.errorCode().map(c -> ", " + c).orElse("") + ")", actor, ip);
         } catch (RuntimeException e) {
             LOG.errorf(e, "Unexpected error while placing order %d; its outcome will be reconciled", order.id);
-            recorded = settleUnknown(order, "Unexpected error after sending: " + e.getClass().getSimpleName(), actor, ip);
+            recorded = settleUnknown(order, department, "Unexpected error after sending: " + e.getClass().getSimpleName(), actor, ip);
         }
         return recorded ? order : byId(order.id);
     }
 
-    private boolean settleFailed(RewardOrder order, String reason, String actor, String ip) {
-        if (!ledger.failed(order.id, reason, actor, "SEND_OUTCOME", ip)) {
+    private boolean settleFailed(RewardOrder order, String department, String reason, String actor, String ip) {
+        if (!ledger.failed(order.id, order.departmentId, department, reason, actor, "SEND_OUTCOME", ip)) {
             return false;
         }
         order.status = RewardOrder.Status.FAILED;
@@ -106,8 +106,8 @@ public class SendService {
         return true;
     }
 
-    private boolean settleUnknown(RewardOrder order, String why, String actor, String ip) {
-        if (!ledger.unknown(order.id, why, actor, ip)) {
+    private boolean settleUnknown(RewardOrder order, String department, String why, String actor, String ip) {
+        if (!ledger.unknown(order.id, order.departmentId, department, why, actor, ip)) {
             return false;
         }
         order.status = RewardOrder.Status.UNKNOWN;
