@@ -9,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import org.hibernate.Session;
+import org.hibernate.StatelessSession;
 
 import dev.accolade.common.Formats;
 import dev.accolade.raas.client.RaasOrder;
@@ -30,9 +31,11 @@ public class SendLedger {
     private final Clock clock;
     private final ReportRollup rollup;
     private final RewardMetrics metrics;
+    private final StatelessSession orders;
 
-    SendLedger(AuditTrail audit, Clock clock, ReportRollup rollup, RewardMetrics metrics) {
+    SendLedger(AuditTrail audit, Clock clock, ReportRollup rollup, RewardMetrics metrics, StatelessSession orders) {
         this.audit = audit;
+        this.orders = orders;
         this.clock = clock;
         this.rollup = rollup;
         this.metrics = metrics;
@@ -62,7 +65,8 @@ public class SendLedger {
         o.rewardFrom = request.from();
         o.status = Status.PENDING;
         o.createdAt = now();
-        o.persistAndFlush();
+        // Inserted at once, without a persistence context to flush: the unique token fails here.
+        orders.insert(o);
         audit.record(requesterEmail, "SEND_ATTEMPT", "order " + o.id, "PENDING",
                 o.sku + " " + Formats.dollars(o.amount) + " to " + o.recipientEmail + " from " + department.name(), ip);
         return o;

@@ -76,11 +76,11 @@ public class SendValidator {
         } else if (email.length() > 255 || !EMAIL.matcher(email).matches()) {
             errors.put("recipientEmail", "Enter a valid email address, such as ada@example.com.");
         } else {
-            Optional<Employee> employee = Employee.findInDepartment(departmentId, email);
+            Optional<Employee.Contact> employee = Employee.findInDepartment(departmentId, email);
             if (employee.isPresent()) {
-                employeeId = employee.get().id;
+                employeeId = employee.get().id();
                 if (name == null || name.isEmpty()) {
-                    name = employee.get().name;
+                    name = employee.get().name();
                 }
             }
         }
