@@ -46,7 +46,7 @@ public class Employee extends PanacheEntityBase {
         return getEntityManager().createQuery("select e.id, e.name from Employee e where e.department.id = ?1"
                 + " and lower(e.email) = ?2", Contact.class)
                 .setParameter(1, departmentId).setParameter(2, email.toLowerCase(java.util.Locale.ROOT))
-                .setMaxResults(1).getResultStream().findFirst();
+                .setMaxResults(1).getResultList().stream().findFirst();
     }
 
     /** Active employees whose name or email contains the text, for the recipient type-ahead. */

@@ -44,7 +44,7 @@ class RewardMetrics {
         if (department == null) {
             department = RewardOrder.getEntityManager()
                     .createQuery("select d.name from Department d where d.id = :id", String.class)
-                    .setParameter("id", departmentId).getResultStream().findFirst().orElse("unknown");
+                    .setParameter("id", departmentId).getResultList().stream().findFirst().orElse("unknown");
         }
         String outcome = switch (status) {
             case DELIVERED -> "sent";

@@ -9,7 +9,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import org.hibernate.Session;
-import org.hibernate.StatelessSession;
 
 import dev.accolade.common.Formats;
 import dev.accolade.raas.client.RaasOrder;
@@ -31,11 +30,9 @@ public class SendLedger {
     private final Clock clock;
     private final ReportRollup rollup;
     private final RewardMetrics metrics;
-    private final StatelessSession orders;
 
-    SendLedger(AuditTrail audit, Clock clock, ReportRollup rollup, RewardMetrics metrics, StatelessSession orders) {
+    SendLedger(AuditTrail audit, Clock clock, ReportRollup rollup, RewardMetrics metrics) {
         this.audit = audit;
-        this.orders = orders;
         this.clock = clock;
         this.rollup = rollup;
         this.metrics = metrics;
@@ -65,8 +62,7 @@ public class SendLedger {
         o.rewardFrom = request.from();
         o.status = Status.PENDING;
         o.createdAt = now();
-        // Inserted at once, without a persistence context to flush: the unique token fails here.
-        orders.insert(o);
+        o.persistAndFlush();
         audit.record(requesterEmail, "SEND_ATTEMPT", "order " + o.id, "PENDING",
                 o.sku + " " + Formats.dollars(o.amount) + " to " + o.recipientEmail + " from " + department.name(), ip);
         return o;
