@@ -113,6 +113,24 @@ class SandboxInboxTest {
     }
 
     @Test
+    void theSearchTextIsUrlEncodedInThePageLinks() {
+        // More matching emails than a page holds, to a recipient whose address has a '+' (a space
+        // once decoded, if the link did not encode it).
+        String email = "pager+" + System.nanoTime() + "@example.com";
+        String customer = Raas.uniqueCustomer();
+        String id = Raas.fundedAccount(customer, 100000);
+        for (int i = 0; i <= SandboxInboxResource.PAGE_SIZE; i++) {
+            raas().body(Raas.orderJson(customer, id, "TNGO-E-V-STD", 100L, email, true))
+                    .post("/raas/v1/orders").then().statusCode(201);
+        }
+        String encoded = email.replace("+", "%2B").replace("@", "%40");
+        given().queryParam("q", email).get("/raas-sandbox/inbox").then().statusCode(200)
+                .body(containsString("/raas-sandbox/inbox?page=2&q=" + encoded + "\">Older"));
+        given().queryParam("q", email).queryParam("page", 2).get("/raas-sandbox/inbox").then().statusCode(200)
+                .body(containsString("/raas-sandbox/inbox?page=1&q=" + encoded + "\">Newer"));
+    }
+
+    @Test
     void theInboxNeedsNoPlatformCredentials() {
         given().get("/raas-sandbox/inbox").then().statusCode(200)
                 .body(containsString("Delivered emails"));
