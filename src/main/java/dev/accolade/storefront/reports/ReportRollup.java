@@ -69,15 +69,14 @@ public class ReportRollup {
                     ResultSet rs = lock.executeQuery()) {
                 rs.next();
             }
-            for (String[] key : keys) {
-                try (PreparedStatement update = connection.prepareStatement(UPDATE)) {
+            try (PreparedStatement update = connection.prepareStatement(UPDATE);
+                    PreparedStatement insert = connection.prepareStatement("insert into report_rollup (period_month,"
+                            + " department_id, dimension, dim_key, rewards, spend) values (?, ?, ?, ?, 1, ?)")) {
+                for (String[] key : keys) {
                     bind(update, o.amount, key[0], month, o.departmentId, key[1]);
                     if (update.executeUpdate() == 1) {
                         continue;
                     }
-                }
-                try (PreparedStatement insert = connection.prepareStatement("insert into report_rollup (period_month,"
-                        + " department_id, dimension, dim_key, rewards, spend) values (?, ?, ?, ?, 1, ?)")) {
                     insert.setInt(1, month);
                     insert.setLong(2, o.departmentId);
                     insert.setString(3, key[0]);

@@ -105,25 +105,25 @@ public class SendLedger {
     }
 
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public boolean failed(long orderId, long departmentId, String department, String reason, String actor,
-            String action, String ip) {
+    public boolean failed(RewardOrder order, String department, String reason, String actor, String action,
+            String ip) {
         OffsetDateTime now = now();
         int n = RewardOrder.update("status = ?1, failureReason = ?2, resolvedAt = ?3 where id = ?4 and status in (?5, ?6)",
-                Status.FAILED, truncate(reason), now, orderId, Status.PENDING, Status.UNKNOWN);
+                Status.FAILED, truncate(reason), now, order.id, Status.PENDING, Status.UNKNOWN);
         if (n == 1) {
-            audit.record(actor, action, "order " + orderId, "FAILED", reason, ip);
-            metrics.changed(departmentId, department, Status.FAILED);
+            audit.record(actor, action, "order " + order.id, "FAILED", reason, ip);
+            metrics.changed(order.departmentId, department, Status.FAILED);
         }
         return n == 1;
     }
 
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public boolean unknown(long orderId, long departmentId, String department, String why, String actor, String ip) {
+    public boolean unknown(RewardOrder order, String department, String why, String actor, String ip) {
         int n = RewardOrder.update("status = ?1, failureReason = ?2 where id = ?3 and status = ?4",
-                Status.UNKNOWN, truncate(why), orderId, Status.PENDING);
+                Status.UNKNOWN, truncate(why), order.id, Status.PENDING);
         if (n == 1) {
-            audit.record(actor, "SEND_OUTCOME", "order " + orderId, "UNKNOWN", why, ip);
-            metrics.changed(departmentId, department, Status.UNKNOWN);
+            audit.record(actor, "SEND_OUTCOME", "order " + order.id, "UNKNOWN", why, ip);
+            metrics.changed(order.departmentId, department, Status.UNKNOWN);
         }
         return n == 1;
     }

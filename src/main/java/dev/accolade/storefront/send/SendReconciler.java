@@ -113,7 +113,7 @@ public class SendReconciler {
             return RewardOrder.Status.UNKNOWN;
         }
         if (order.createdAt.plus(giveUpAfter).isBefore(now)) {
-            if (ledger.failed(order.id, order.departmentId, null, "RaaS has no record of this order: it was never placed and nothing was charged.",
+            if (ledger.failed(order, null, "RaaS has no record of this order: it was never placed and nothing was charged.",
                     ACTOR, "RECONCILE", null)) {
                 return RewardOrder.Status.FAILED;
             }

@@ -98,7 +98,7 @@ public class SendService {
     }
 
     private boolean settleFailed(RewardOrder order, String department, String reason, String actor, String ip) {
-        if (!ledger.failed(order.id, order.departmentId, department, reason, actor, "SEND_OUTCOME", ip)) {
+        if (!ledger.failed(order, department, reason, actor, "SEND_OUTCOME", ip)) {
             return false;
         }
         order.status = RewardOrder.Status.FAILED;
@@ -107,7 +107,7 @@ public class SendService {
     }
 
     private boolean settleUnknown(RewardOrder order, String department, String why, String actor, String ip) {
-        if (!ledger.unknown(order.id, order.departmentId, department, why, actor, ip)) {
+        if (!ledger.unknown(order, department, why, actor, ip)) {
             return false;
         }
         order.status = RewardOrder.Status.UNKNOWN;

@@ -42,7 +42,7 @@ public class ReportFixtures {
         delivered("Sales", "sales.manager@accolade.test", "2021-04-02T08:00:00Z", "Brand C", 700, "marie.curie@accolade.test", "Marie Curie");
         // Not counted: a refused order and one whose outcome is still unknown.
         RewardOrder failed = order("Engineering", "manager@accolade.test", "2021-02-10T10:00:00Z", "Brand A", 9900, "ada.lovelace@accolade.test", "Ada Lovelace");
-        ledger.failed(failed.id, failed.departmentId, null, "refused", "test", "SEND_OUTCOME", null);
+        ledger.failed(failed, null, "refused", "test", "SEND_OUTCOME", null);
         order("Engineering", "manager@accolade.test", "2021-03-10T10:00:00Z", "Brand A", 8800, "ada.lovelace@accolade.test", "Ada Lovelace");
         // For the CSV: a brand a spreadsheet would run as a formula, a name with a comma and quotes.
         delivered("Sales", "sales.manager@accolade.test", "2021-06-05T10:00:00Z", "=HYPERLINK(\"http://x.test\")", 1200,
