@@ -10,12 +10,12 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
+import org.eclipse.microprofile.rest.client.annotation.RegisterClientHeaders;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 import org.jboss.resteasy.reactive.RestResponse;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.quarkus.rest.client.reactive.ClientBasicAuth;
 import io.quarkus.rest.client.reactive.jackson.ClientObjectMapper;
 
 /**
@@ -25,10 +25,11 @@ import io.quarkus.rest.client.reactive.jackson.ClientObjectMapper;
  * 400, which on a write would turn "we cannot know" into a false "refused".
  * <p>
  * Sends {@code Content-Type} and {@code Accept: application/json} and HTTP Basic credentials from
- * {@code accolade.raas.platform-name} / {@code platform-key}. Only {@link RaasClient} uses it.
+ * {@code accolade.raas.platform-name} / {@code platform-key} ({@link RaasCredentials}). Only
+ * {@link RaasClient} uses it.
  */
 @RegisterRestClient(configKey = "raas")
-@ClientBasicAuth(username = "${accolade.raas.platform-name}", password = "${accolade.raas.platform-key}")
+@RegisterClientHeaders(RaasCredentials.class)
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 interface RaasApi {

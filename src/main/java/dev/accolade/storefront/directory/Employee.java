@@ -34,21 +34,6 @@ public class Employee extends PanacheEntityBase {
         return find("lower(email) = ?1", email.toLowerCase()).firstResultOptional();
     }
 
-    /** An employee's id and name: what a send needs to know of its recipient. */
-    public record Contact(Long id, String name) {
-    }
-
-    /**
-     * The department's employee with this email, if any: a manager's directory is their own department.
-     * A projection, so no entity is loaded for a lookup made on every send.
-     */
-    public static Optional<Contact> findInDepartment(long departmentId, String email) {
-        return getEntityManager().createQuery("select e.id, e.name from Employee e where e.department.id = ?1"
-                + " and lower(e.email) = ?2", Contact.class)
-                .setParameter(1, departmentId).setParameter(2, email.toLowerCase(java.util.Locale.ROOT))
-                .setMaxResults(1).getResultList().stream().findFirst();
-    }
-
     /** Active employees whose name or email contains the text, for the recipient type-ahead. */
     public static List<Employee> search(String text, int max) {
         return find("active = true and (lower(name) like ?1 or lower(email) like ?1) order by name", like(text))

@@ -1,6 +1,7 @@
 package dev.accolade.storefront.send;
 
 import java.sql.PreparedStatement;
+import java.sql.Types;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -9,6 +10,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import org.hibernate.Session;
+import org.hibernate.engine.spi.SharedSessionContractImplementor;
+import org.hibernate.generator.BeforeExecutionGenerator;
+import org.hibernate.generator.EventType;
 
 import dev.accolade.common.Formats;
 import dev.accolade.raas.client.RaasOrder;
@@ -30,6 +34,7 @@ public class SendLedger {
     private final Clock clock;
     private final ReportRollup rollup;
     private final RewardMetrics metrics;
+    private volatile BeforeExecutionGenerator idGenerator;
 
     SendLedger(AuditTrail audit, Clock clock, ReportRollup rollup, RewardMetrics metrics) {
         this.audit = audit;
@@ -38,7 +43,12 @@ public class SendLedger {
         this.metrics = metrics;
     }
 
-    /** Commits the order as PENDING before RaaS is called; fails on a replayed token (unique). */
+    /**
+     * Commits the order as PENDING before RaaS is called; fails on a replayed token (unique). The
+     * insert is plain JDBC on the transaction's connection, with the id from the entity's own
+     * sequence generator, as this runs for every reward sent and nothing else in the transaction
+     * reads the order back.
+     */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public RewardOrder reserve(SendRequest request, long requesterId, String requesterEmail, DepartmentRef department,
             String ip) {
@@ -62,10 +72,58 @@ public class SendLedger {
         o.rewardFrom = request.from();
         o.status = Status.PENDING;
         o.createdAt = now();
-        o.persistAndFlush();
+        SharedSessionContractImplementor session = RewardOrder.getEntityManager()
+                .unwrap(SharedSessionContractImplementor.class);
+        o.id = (Long) idGenerator(session).generate(session, o, null, EventType.INSERT);
+        session.doWork(connection -> {
+            try (PreparedStatement insert = connection.prepareStatement(INSERT_PENDING)) {
+                insert.setLong(1, o.id);
+                insert.setString(2, o.sendToken);
+                insert.setLong(3, o.requesterId);
+                insert.setString(4, o.requesterEmail);
+                insert.setLong(5, o.departmentId);
+                insert.setString(6, o.raasCustomer);
+                insert.setString(7, o.raasAccountIdentifier);
+                insert.setString(8, o.sku);
+                insert.setString(9, o.brand);
+                insert.setString(10, o.rewardDescription);
+                insert.setLong(11, o.amount);
+                insert.setBoolean(12, o.variablePrice);
+                insert.setString(13, o.recipientName);
+                insert.setString(14, o.recipientEmail);
+                if (o.employeeId == null) {
+                    insert.setNull(15, Types.BIGINT);
+                } else {
+                    insert.setLong(15, o.employeeId);
+                }
+                insert.setString(16, o.rewardSubject);
+                insert.setString(17, o.rewardMessage);
+                insert.setString(18, o.rewardFrom);
+                insert.setString(19, o.status.name());
+                insert.setObject(20, o.createdAt);
+                insert.executeUpdate();
+            }
+        });
         audit.record(requesterEmail, "SEND_ATTEMPT", "order " + o.id, "PENDING",
                 o.sku + " " + Formats.dollars(o.amount) + " to " + o.recipientEmail + " from " + department.name(), ip);
         return o;
+    }
+
+    private static final String INSERT_PENDING = "insert into reward_order (id, send_token, requester_id,"
+            + " requester_email, department_id, raas_customer, raas_account_identifier, sku, brand,"
+            + " reward_description, amount, variable_price, recipient_name, recipient_email, employee_id,"
+            + " reward_subject, reward_message, reward_from, status, created_at)"
+            + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+
+    /** RewardOrder's id generator (its pooled sequence), shared with every other insert of an order. */
+    private BeforeExecutionGenerator idGenerator(SharedSessionContractImplementor session) {
+        BeforeExecutionGenerator generator = this.idGenerator;
+        if (generator == null) {
+            generator = (BeforeExecutionGenerator) session.getFactory().getMappingMetamodel()
+                    .getEntityDescriptor(RewardOrder.class).getGenerator();
+            this.idGenerator = generator;
+        }
+        return generator;
     }
 
     /**

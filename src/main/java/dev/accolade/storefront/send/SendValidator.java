@@ -10,7 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import dev.accolade.common.Formats;
 import dev.accolade.raas.client.Catalog;
 import dev.accolade.storefront.catalog.CatalogCache;
-import dev.accolade.storefront.directory.Employee;
+import dev.accolade.storefront.directory.Colleagues;
 
 /**
  * Checks a send form against the catalog and the RaaS order schema (recipient name 2–255 characters,
@@ -27,9 +27,11 @@ public class SendValidator {
     }
 
     private final CatalogCache catalog;
+    private final Colleagues colleagues;
 
-    SendValidator(CatalogCache catalog) {
+    SendValidator(CatalogCache catalog, Colleagues colleagues) {
         this.catalog = catalog;
+        this.colleagues = colleagues;
     }
 
     public Optional<Catalog.Brand> brandOf(String sku) {
@@ -76,7 +78,7 @@ public class SendValidator {
         } else if (email.length() > 255 || !EMAIL.matcher(email).matches()) {
             errors.put("recipientEmail", "Enter a valid email address, such as ada@example.com.");
         } else {
-            Optional<Employee.Contact> employee = Employee.findInDepartment(departmentId, email);
+            Optional<Colleagues.Contact> employee = colleagues.inDepartment(departmentId, email);
             if (employee.isPresent()) {
                 employeeId = employee.get().id();
                 if (name == null || name.isEmpty()) {
