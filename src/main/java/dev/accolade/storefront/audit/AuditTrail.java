@@ -40,6 +40,7 @@ public class AuditTrail {
 
     private final EntityManager em;
     private final Clock clock;
+    private volatile Boolean inOneStatement;
 
     AuditTrail(EntityManager em, Clock clock) {
         this.em = em;
@@ -48,8 +49,8 @@ public class AuditTrail {
 
     /**
      * Appends a row; must run inside the transaction of the change it records. Plain JDBC on the
-     * transaction's own connection (three statements: lock the head, insert the row, move the head),
-     * because every send, sign-in and administrative change goes through here.
+     * transaction's own connection (lock the head, insert the row, move the head: one statement on
+     * PostgreSQL, three on H2), because every send, sign-in and administrative change goes through here.
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public AuditEvent record(String actor, String action, String target, String outcome, String detail, String ip) {
@@ -65,7 +66,11 @@ public class AuditTrail {
         return e;
     }
 
-    private static void append(Connection connection, AuditEvent e) throws SQLException {
+    private void append(Connection connection, AuditEvent e) throws SQLException {
+        if (inOneStatement(connection)) {
+            appendInOneStatement(connection, e);
+            return;
+        }
         try (PreparedStatement head = connection.prepareStatement(
                 "select last_id, last_hash from audit_head where id = 1 for update");
                 ResultSet rs = head.executeQuery()) {
@@ -76,8 +81,8 @@ public class AuditTrail {
             e.prevHash = rs.getString(2);
         }
         e.hash = hash(e);
-        try (PreparedStatement insert = connection.prepareStatement("insert into audit_event (id, occurred_at, actor,"
-                + " action, target, outcome, detail, ip, prev_hash, hash) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+        try (PreparedStatement insert = connection.prepareStatement("insert into audit_event (id, occurred_at,"
+                + " actor, action, target, outcome, detail, ip, prev_hash, hash) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             insert.setLong(1, e.id);
             insert.setObject(2, e.occurredAt);
             insert.setString(3, e.actor);
@@ -91,11 +96,62 @@ public class AuditTrail {
             insert.executeUpdate();
         }
         try (PreparedStatement move = connection.prepareStatement(
-                "update audit_head set last_id = ?, last_hash = ? where id = 1")) {
+                "update audit_head set last_id = ?, prev_hash = ?, last_hash = ? where id = 1")) {
             move.setLong(1, e.id);
-            move.setString(2, e.hash);
+            move.setString(2, e.prevHash);
+            move.setString(3, e.hash);
             move.executeUpdate();
         }
+    }
+
+    /**
+     * PostgreSQL: one statement locks and moves the head and inserts the row, so the head row is
+     * locked from this statement to the commit and not across further round trips. The database
+     * computes the same SHA-256 as {@link #hash}: the row number and the previous hash come from the
+     * head, the rest of the canonical text is sent as UTF-8 bytes (it may hold U+0000, which a
+     * PostgreSQL text cannot). In an UPDATE every right-hand side reads the row as it was, and a
+     * data-modifying WITH runs exactly once, to completion.
+     */
+    private static void appendInOneStatement(Connection connection, AuditEvent e) throws SQLException {
+        try (PreparedStatement append = connection.prepareStatement(APPEND_POSTGRESQL)) {
+            append.setBytes(1, canonicalMiddle(e).getBytes(StandardCharsets.UTF_8));
+            append.setObject(2, e.occurredAt);
+            append.setString(3, e.actor);
+            append.setString(4, e.action);
+            append.setString(5, e.target);
+            append.setString(6, e.outcome);
+            append.setString(7, e.detail);
+            append.setString(8, e.ip);
+            try (ResultSet rs = append.executeQuery()) {
+                if (!rs.next()) {
+                    throw new IllegalStateException("audit_head has no row: the audit trail's schema is incomplete");
+                }
+                e.id = rs.getLong(1);
+                e.prevHash = rs.getString(2);
+                e.hash = rs.getString(3);
+            }
+        }
+    }
+
+    private static final String APPEND_POSTGRESQL = """
+            with head as (
+                update audit_head set last_id = last_id + 1, prev_hash = last_hash,
+                       last_hash = encode(sha256(convert_to((last_id + 1)::text, 'UTF8') || ?
+                                                 || convert_to(last_hash, 'UTF8')), 'hex')
+                 where id = 1
+                returning last_id, prev_hash, last_hash)
+            insert into audit_event (id, occurred_at, actor, action, target, outcome, detail, ip, prev_hash, hash)
+            select last_id, ?, ?, ?, ?, ?, ?, ?, prev_hash, last_hash from head
+            returning id, prev_hash, hash""";
+
+    /** Whether appends are one statement: on PostgreSQL (H2 has no data-modifying WITH). */
+    private boolean inOneStatement(Connection connection) throws SQLException {
+        Boolean one = this.inOneStatement;
+        if (one == null) {
+            one = "PostgreSQL".equals(connection.getMetaData().getDatabaseProductName());
+            this.inOneStatement = one;
+        }
+        return one;
     }
 
     /** Appends a row in a transaction of its own, for events that change nothing else (a refused request). */
@@ -172,9 +228,7 @@ public class AuditTrail {
     }
 
     static String hash(AuditEvent e) {
-        String canonical = String.join("\u001f", Long.toString(e.id),
-                e.occurredAt.withOffsetSameInstant(ZoneOffset.UTC).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME),
-                nz(e.actor), nz(e.action), nz(e.target), nz(e.outcome), nz(e.detail), nz(e.ip), e.prevHash);
+        String canonical = Long.toString(e.id) + canonicalMiddle(e) + e.prevHash;
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
             return HexFormat.of().formatHex(sha.digest(canonical.getBytes(StandardCharsets.UTF_8)));
@@ -182,6 +236,18 @@ public class AuditTrail {
             throw new IllegalStateException(ex);
         }
     }
+
+    /**
+     * The canonical text of a row between its number and the previous row's hash: its fields joined
+     * by U+001F, with U+001F before the first and after the last, and U+0000 for a missing one.
+     */
+    private static String canonicalMiddle(AuditEvent e) {
+        return SEP + String.join(SEP,
+                e.occurredAt.withOffsetSameInstant(ZoneOffset.UTC).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME),
+                nz(e.actor), nz(e.action), nz(e.target), nz(e.outcome), nz(e.detail), nz(e.ip)) + SEP;
+    }
+
+    private static final String SEP = "\u001f";
 
     private static String nz(String s) {
         return s == null ? "\u0000" : s;

@@ -31,29 +31,61 @@ public class ReportRollup {
     }
 
     /**
-     * Adds an order that has just become DELIVERED; must run in the transaction that delivered it.
-     * Only the order's fixed fields are read (creation time, department, brand, requester, recipient
-     * and amount never change after the order is placed).
-     * <p>
-     * Rollup rows are never deleted, so when all four sums exist (the usual case) they are incremented
-     * in one JDBC batch without the rollup lock. When one is missing (a new month, brand, manager or
-     * recipient), the rollup lock is taken first, before any sum's row, and each sum is updated or
-     * inserted under it: inserts are serialised, so no key is inserted twice, and every transaction
-     * locks the sums' rows in the same order, so none waits for another in a cycle.
+     * The four sums a delivered order adds to, and whether they all have a row already. Made by
+     * {@link #sumsOf} with a plain read, and applied by {@link #add} as late in the transaction as
+     * possible, since the sums' rows stay locked from there to the commit.
+     */
+    public static final class Sums {
+        private final int month;
+        private final long departmentId;
+        private final long amount;
+        private final String[][] keys;
+        private final boolean allExist;
+
+        private Sums(int month, long departmentId, long amount, String[][] keys, boolean allExist) {
+            this.month = month;
+            this.departmentId = departmentId;
+            this.amount = amount;
+            this.keys = keys;
+            this.allExist = allExist;
+        }
+    }
+
+    /**
+     * The sums of an order that has just become DELIVERED; must run in the transaction that delivered
+     * it. Only the order's fixed fields are read (creation time, department, brand, requester,
+     * recipient and amount never change after the order is placed). Locks nothing.
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void delivered(RewardOrder o) {
+    public Sums sumsOf(RewardOrder o) {
         int month = monthOf(o.createdAt);
         String[][] keys = {
                 { Dimension.ALL_KEY, "" },
                 { "BRAND", o.brand },
                 { "MANAGER", o.requesterEmail },
                 { "RECIPIENT", o.recipientEmail.toLowerCase(Locale.ROOT) } };
+        int existing = em.unwrap(Session.class)
+                .doReturningWork(connection -> existing(connection, month, o.departmentId, keys));
+        return new Sums(month, o.departmentId, o.amount, keys, existing == keys.length);
+    }
+
+    /**
+     * Adds the order to its sums, in the transaction that delivered it.
+     * <p>
+     * Rollup rows are never deleted, so when all four sums existed when they were counted (the usual
+     * case) they are incremented in one JDBC batch without the rollup lock. When one was missing (a
+     * new month, brand, manager or recipient), the rollup lock is taken first, before any sum's row,
+     * and each sum is updated or inserted under it: inserts are serialised, so no key is inserted
+     * twice, and every transaction locks the sums' rows in the same order, so none waits for another
+     * in a cycle.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void add(Sums sums) {
         em.unwrap(Session.class).doWork(connection -> {
-            if (existing(connection, month, o.departmentId, keys) == keys.length) {
+            if (sums.allExist) {
                 try (PreparedStatement update = connection.prepareStatement(UPDATE)) {
-                    for (String[] key : keys) {
-                        bind(update, o.amount, key[0], month, o.departmentId, key[1]);
+                    for (String[] key : sums.keys) {
+                        bind(update, sums.amount, key[0], sums.month, sums.departmentId, key[1]);
                         update.addBatch();
                     }
                     for (int n : update.executeBatch()) {
@@ -72,16 +104,16 @@ public class ReportRollup {
             try (PreparedStatement update = connection.prepareStatement(UPDATE);
                     PreparedStatement insert = connection.prepareStatement("insert into report_rollup (period_month,"
                             + " department_id, dimension, dim_key, rewards, spend) values (?, ?, ?, ?, 1, ?)")) {
-                for (String[] key : keys) {
-                    bind(update, o.amount, key[0], month, o.departmentId, key[1]);
+                for (String[] key : sums.keys) {
+                    bind(update, sums.amount, key[0], sums.month, sums.departmentId, key[1]);
                     if (update.executeUpdate() == 1) {
                         continue;
                     }
-                    insert.setInt(1, month);
-                    insert.setLong(2, o.departmentId);
+                    insert.setInt(1, sums.month);
+                    insert.setLong(2, sums.departmentId);
                     insert.setString(3, key[0]);
                     insert.setString(4, key[1]);
-                    insert.setLong(5, o.amount);
+                    insert.setLong(5, sums.amount);
                     insert.executeUpdate();
                 }
             }

@@ -153,10 +153,13 @@ public class SendLedger {
             }
         });
         if (n == 1) {
-            // The reports' monthly sums change in the same transaction (DELIVERED is final).
-            rollup.delivered(order);
-            // Last: the audit trail's head row stays locked from here to the commit.
+            // The reports' monthly sums change in the same transaction (DELIVERED is final). They are
+            // read first; the audit trail's head row and then the sums' rows stay locked from the
+            // moment they are written to the commit, and every delivery takes them in this order, so
+            // the sums, as hot as the head, are only ever written by the head's holder.
+            ReportRollup.Sums sums = rollup.sumsOf(order);
             audit.record(actor, action, "order " + order.id, "DELIVERED", "RaaS order " + raas.orderId(), ip);
+            rollup.add(sums);
             metrics.changed(order.departmentId, department, Status.DELIVERED);
         }
         return n == 1;
