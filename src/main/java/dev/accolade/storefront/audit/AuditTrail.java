@@ -40,7 +40,7 @@ public class AuditTrail {
 
     private final EntityManager em;
     private final Clock clock;
-    private volatile Boolean inOneStatement;
+    private volatile Boolean chainedAtCommit;
 
     AuditTrail(EntityManager em, Clock clock) {
         this.em = em;
@@ -49,11 +49,14 @@ public class AuditTrail {
 
     /**
      * Appends a row; must run inside the transaction of the change it records. Plain JDBC on the
-     * transaction's own connection (lock the head, insert the row, move the head: one statement on
-     * PostgreSQL, three on H2), because every send, sign-in and administrative change goes through here.
+     * transaction's own connection, because every send, sign-in and administrative change goes
+     * through here. On PostgreSQL the row is inserted with a temporary negative number and chained by
+     * the database while the transaction commits (see {@code V32__AuditChainAtCommit}), so the head
+     * row is locked for the commit only; on H2 the application locks the head, inserts the row
+     * chained and moves the head. Either way the row commits or rolls back with the change.
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public AuditEvent record(String actor, String action, String target, String outcome, String detail, String ip) {
+    public void record(String actor, String action, String target, String outcome, String detail, String ip) {
         AuditEvent e = new AuditEvent();
         e.occurredAt = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC).withNano(0);
         e.actor = truncate(actor == null ? "anonymous" : actor, 255);
@@ -63,12 +66,11 @@ public class AuditTrail {
         e.detail = truncate(detail, 1000);
         e.ip = truncate(ip, 64);
         em.unwrap(Session.class).doWork(connection -> append(connection, e));
-        return e;
     }
 
     private void append(Connection connection, AuditEvent e) throws SQLException {
-        if (inOneStatement(connection)) {
-            appendInOneStatement(connection, e);
+        if (chainedAtCommit(connection)) {
+            appendChainedAtCommit(connection, e);
             return;
         }
         try (PreparedStatement head = connection.prepareStatement(
@@ -104,61 +106,37 @@ public class AuditTrail {
         }
     }
 
-    /**
-     * PostgreSQL: one statement locks and moves the head and inserts the row, so the head row is
-     * locked from this statement to the commit and not across further round trips. The database
-     * computes the same SHA-256 as {@link #hash}: the row number and the previous hash come from the
-     * head, the rest of the canonical text is sent as UTF-8 bytes (it may hold U+0000, which a
-     * PostgreSQL text cannot). In an UPDATE every right-hand side reads the row as it was, and a
-     * data-modifying WITH runs exactly once, to completion.
-     */
-    private static void appendInOneStatement(Connection connection, AuditEvent e) throws SQLException {
-        try (PreparedStatement append = connection.prepareStatement(APPEND_POSTGRESQL)) {
-            append.setBytes(1, canonicalMiddle(e).getBytes(StandardCharsets.UTF_8));
-            append.setObject(2, e.occurredAt);
-            append.setString(3, e.actor);
-            append.setString(4, e.action);
-            append.setString(5, e.target);
-            append.setString(6, e.outcome);
-            append.setString(7, e.detail);
-            append.setString(8, e.ip);
-            try (ResultSet rs = append.executeQuery()) {
-                if (!rs.next()) {
-                    throw new IllegalStateException("audit_head has no row: the audit trail's schema is incomplete");
-                }
-                e.id = rs.getLong(1);
-                e.prevHash = rs.getString(2);
-                e.hash = rs.getString(3);
-            }
+    /** PostgreSQL: the row waits with a temporary number; the commit chains it (V32's trigger). */
+    private static void appendChainedAtCommit(Connection connection, AuditEvent e) throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement("insert into audit_event (id, occurred_at, actor,"
+                + " action, target, outcome, detail, ip, prev_hash, hash)"
+                + " values (-nextval('audit_event_pending_seq'), ?, ?, ?, ?, ?, ?, ?, '', '')")) {
+            insert.setObject(1, e.occurredAt);
+            insert.setString(2, e.actor);
+            insert.setString(3, e.action);
+            insert.setString(4, e.target);
+            insert.setString(5, e.outcome);
+            insert.setString(6, e.detail);
+            insert.setString(7, e.ip);
+            insert.executeUpdate();
         }
     }
 
-    private static final String APPEND_POSTGRESQL = """
-            with head as (
-                update audit_head set last_id = last_id + 1, prev_hash = last_hash,
-                       last_hash = encode(sha256(convert_to((last_id + 1)::text, 'UTF8') || ?
-                                                 || convert_to(last_hash, 'UTF8')), 'hex')
-                 where id = 1
-                returning last_id, prev_hash, last_hash)
-            insert into audit_event (id, occurred_at, actor, action, target, outcome, detail, ip, prev_hash, hash)
-            select last_id, ?, ?, ?, ?, ?, ?, ?, prev_hash, last_hash from head
-            returning id, prev_hash, hash""";
-
-    /** Whether appends are one statement: on PostgreSQL (H2 has no data-modifying WITH). */
-    private boolean inOneStatement(Connection connection) throws SQLException {
-        Boolean one = this.inOneStatement;
-        if (one == null) {
-            one = "PostgreSQL".equals(connection.getMetaData().getDatabaseProductName());
-            this.inOneStatement = one;
+    /** Whether the database chains rows at commit: PostgreSQL does (V32), H2 does not. */
+    private boolean chainedAtCommit(Connection connection) throws SQLException {
+        Boolean atCommit = this.chainedAtCommit;
+        if (atCommit == null) {
+            atCommit = "PostgreSQL".equals(connection.getMetaData().getDatabaseProductName());
+            this.chainedAtCommit = atCommit;
         }
-        return one;
+        return atCommit;
     }
 
     /** Appends a row in a transaction of its own, for events that change nothing else (a refused request). */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public AuditEvent recordAlone(String actor, String action, String target, String outcome, String detail,
+    public void recordAlone(String actor, String action, String target, String outcome, String detail,
             String ip) {
-        return record(actor, action, target, outcome, detail, ip);
+        record(actor, action, target, outcome, detail, ip);
     }
 
     /**
