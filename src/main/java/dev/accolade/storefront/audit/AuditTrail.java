@@ -206,7 +206,9 @@ public class AuditTrail {
     }
 
     static String hash(AuditEvent e) {
-        String canonical = Long.toString(e.id) + canonicalMiddle(e) + e.prevHash;
+        String canonical = String.join("\u001f", Long.toString(e.id),
+                e.occurredAt.withOffsetSameInstant(ZoneOffset.UTC).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME),
+                nz(e.actor), nz(e.action), nz(e.target), nz(e.outcome), nz(e.detail), nz(e.ip), e.prevHash);
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
             return HexFormat.of().formatHex(sha.digest(canonical.getBytes(StandardCharsets.UTF_8)));
@@ -214,18 +216,6 @@ public class AuditTrail {
             throw new IllegalStateException(ex);
         }
     }
-
-    /**
-     * The canonical text of a row between its number and the previous row's hash: its fields joined
-     * by U+001F, with U+001F before the first and after the last, and U+0000 for a missing one.
-     */
-    private static String canonicalMiddle(AuditEvent e) {
-        return SEP + String.join(SEP,
-                e.occurredAt.withOffsetSameInstant(ZoneOffset.UTC).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME),
-                nz(e.actor), nz(e.action), nz(e.target), nz(e.outcome), nz(e.detail), nz(e.ip)) + SEP;
-    }
-
-    private static final String SEP = "\u001f";
 
     private static String nz(String s) {
         return s == null ? "\u0000" : s;

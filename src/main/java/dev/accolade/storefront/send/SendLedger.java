@@ -154,9 +154,10 @@ public class SendLedger {
         });
         if (n == 1) {
             // The reports' monthly sums change in the same transaction (DELIVERED is final). They are
-            // read first; the audit trail's head row and then the sums' rows stay locked from the
-            // moment they are written to the commit, and every delivery takes them in this order, so
-            // the sums, as hot as the head, are only ever written by the head's holder.
+            // read first and written last, just before the commit, as their rows stay locked from
+            // that write to the commit. The audit trail's head is locked at the commit on PostgreSQL
+            // (after the sums) and by record() on H2 (before them): on either database every
+            // delivery takes the two in the same order, so none waits for another in a cycle.
             ReportRollup.Sums sums = rollup.sumsOf(order);
             audit.record(actor, action, "order " + order.id, "DELIVERED", "RaaS order " + raas.orderId(), ip);
             rollup.add(sums);
