@@ -1,5 +1,7 @@
 package db.migration;
 
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.sql.Statement;
 
 import org.flywaydb.core.api.migration.BaseJavaMigration;
@@ -53,9 +55,14 @@ public class V32__AuditChainAtCommit extends BaseJavaMigration {
                 deferrable initially deferred
                 for each row when (new.id < 0) execute function audit_event_chain()""";
 
+    /** Whether this migration installs the trigger on the connection's database: PostgreSQL only. */
+    public static boolean installsOn(Connection connection) throws SQLException {
+        return "PostgreSQL".equals(connection.getMetaData().getDatabaseProductName());
+    }
+
     @Override
     public void migrate(Context context) throws Exception {
-        if (!"PostgreSQL".equals(context.getConnection().getMetaData().getDatabaseProductName())) {
+        if (!installsOn(context.getConnection())) {
             return;
         }
         try (Statement statement = context.getConnection().createStatement()) {

@@ -21,6 +21,8 @@ import jakarta.transaction.Transactional;
 
 import org.hibernate.Session;
 
+import db.migration.V32__AuditChainAtCommit;
+
 /**
  * The tamper-evident audit trail. Every append runs in the transaction of the change it records and
  * stores a SHA-256 of its own content and of the previous row's hash, so that editing, removing or
@@ -86,13 +88,7 @@ public class AuditTrail {
         try (PreparedStatement insert = connection.prepareStatement("insert into audit_event (id, occurred_at,"
                 + " actor, action, target, outcome, detail, ip, prev_hash, hash) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             insert.setLong(1, e.id);
-            insert.setObject(2, e.occurredAt);
-            insert.setString(3, e.actor);
-            insert.setString(4, e.action);
-            insert.setString(5, e.target);
-            insert.setString(6, e.outcome);
-            insert.setString(7, e.detail);
-            insert.setString(8, e.ip);
+            bindContent(insert, 2, e);
             insert.setString(9, e.prevHash);
             insert.setString(10, e.hash);
             insert.executeUpdate();
@@ -111,22 +107,27 @@ public class AuditTrail {
         try (PreparedStatement insert = connection.prepareStatement("insert into audit_event (id, occurred_at, actor,"
                 + " action, target, outcome, detail, ip, prev_hash, hash)"
                 + " values (-nextval('audit_event_pending_seq'), ?, ?, ?, ?, ?, ?, ?, '', '')")) {
-            insert.setObject(1, e.occurredAt);
-            insert.setString(2, e.actor);
-            insert.setString(3, e.action);
-            insert.setString(4, e.target);
-            insert.setString(5, e.outcome);
-            insert.setString(6, e.detail);
-            insert.setString(7, e.ip);
+            bindContent(insert, 1, e);
             insert.executeUpdate();
         }
     }
 
-    /** Whether the database chains rows at commit: PostgreSQL does (V32), H2 does not. */
+    /** Binds the row's content, occurred_at to ip in the table's order, from parameter {@code first}. */
+    private static void bindContent(PreparedStatement insert, int first, AuditEvent e) throws SQLException {
+        insert.setObject(first, e.occurredAt);
+        insert.setString(first + 1, e.actor);
+        insert.setString(first + 2, e.action);
+        insert.setString(first + 3, e.target);
+        insert.setString(first + 4, e.outcome);
+        insert.setString(first + 5, e.detail);
+        insert.setString(first + 6, e.ip);
+    }
+
+    /** Whether the database chains rows at commit: where V32 installed its trigger (PostgreSQL, not H2). */
     private boolean chainedAtCommit(Connection connection) throws SQLException {
         Boolean atCommit = this.chainedAtCommit;
         if (atCommit == null) {
-            atCommit = "PostgreSQL".equals(connection.getMetaData().getDatabaseProductName());
+            atCommit = V32__AuditChainAtCommit.installsOn(connection);
             this.chainedAtCommit = atCommit;
         }
         return atCommit;

@@ -41,9 +41,9 @@ public class ReportFixtures {
         delivered("Sales", "sales.manager@accolade.test", "2021-02-28T23:59:59Z", "Brand A", 10000, "marie.curie@accolade.test", "Marie Curie");
         delivered("Sales", "sales.manager@accolade.test", "2021-04-02T08:00:00Z", "Brand C", 700, "marie.curie@accolade.test", "Marie Curie");
         // Not counted: a refused order and one whose outcome is still unknown.
-        RewardOrder failed = order("Engineering", "manager@accolade.test", "2021-02-10T10:00:00Z", "Brand A", 9900, "ada.lovelace@accolade.test", "Ada Lovelace");
+        RewardOrder failed = order("Engineering", "manager@accolade.test", OffsetDateTime.parse("2021-02-10T10:00:00Z"), "Brand A", 9900, "ada.lovelace@accolade.test", "Ada Lovelace");
         ledger.failed(failed, null, "refused", "test", "SEND_OUTCOME", null);
-        order("Engineering", "manager@accolade.test", "2021-03-10T10:00:00Z", "Brand A", 8800, "ada.lovelace@accolade.test", "Ada Lovelace");
+        order("Engineering", "manager@accolade.test", OffsetDateTime.parse("2021-03-10T10:00:00Z"), "Brand A", 8800, "ada.lovelace@accolade.test", "Ada Lovelace");
         // For the CSV: a brand a spreadsheet would run as a formula, a name with a comma and quotes.
         delivered("Sales", "sales.manager@accolade.test", "2021-06-05T10:00:00Z", "=HYPERLINK(\"http://x.test\")", 1200,
                 "kit.ohara@example.com", "O'Hara, \"Kit\"");
@@ -51,14 +51,16 @@ public class ReportFixtures {
     }
 
     private void delivered(String department, String manager, String at, String brand, long cents, String email, String name) {
-        RewardOrder o = order(department, manager, at, brand, cents, email, name);
+        RewardOrder o = order(department, manager, OffsetDateTime.parse(at), brand, cents, email, name);
         long id = o.id;
         String raasId = "1" + String.format("%02d", (int) (id % 90) + 10) + "-" + String.format("%08d", id) + "-21";
         ledger.delivered(o, department, new RaasOrder(raasId, null, null, "SKU-" + brand.length(), cents, null, null, null,
                 OffsetDateTime.parse(at), new Recipient(name, email), null), "test", "SEND_OUTCOME", null);
     }
 
-    private RewardOrder order(String department, String manager, String at, String brand, long cents, String email, String name) {
+    /** A PENDING order of the department's manager, committed in a transaction of its own. */
+    static RewardOrder order(String department, String manager, OffsetDateTime at, String brand, long cents, String email,
+            String name) {
         return QuarkusTransaction.requiringNew().call(() -> {
             Department d = Department.findByName(department).orElseThrow();
             AppUser u = AppUser.find("email", manager).firstResult();
@@ -76,7 +78,7 @@ public class ReportFixtures {
             o.recipientName = name;
             o.recipientEmail = email;
             o.status = RewardOrder.Status.PENDING;
-            o.createdAt = OffsetDateTime.parse(at);
+            o.createdAt = at;
             o.persist();
             return o;
         });

@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -25,9 +24,7 @@ import io.quarkus.test.junit.QuarkusTest;
 
 import dev.accolade.raas.client.RaasOrder;
 import dev.accolade.raas.client.Recipient;
-import dev.accolade.storefront.directory.Department;
 import dev.accolade.storefront.orders.RewardOrder;
-import dev.accolade.storefront.security.AppUser;
 import dev.accolade.storefront.send.SendLedger;
 
 /**
@@ -54,9 +51,9 @@ class RollupConcurrencyTest {
         for (int i = 0; i < ORDERS; i++) {
             // Brands and recipients repeat in small groups, so some deliveries add a new key while
             // others update the key another thread has just inserted.
-            orders.add(order(i % 2 == 0 ? "Engineering" : "Sales", i % 2 == 0 ? "manager@accolade.test"
-                    : "sales.manager@accolade.test", "Rollup Brand " + (i / 3), 100 + i,
-                    "rollup.recipient." + (i / 4) + "@example.com", OffsetDateTime.parse(MONTH_START).plusHours(i)));
+            orders.add(ReportFixtures.order(i % 2 == 0 ? "Engineering" : "Sales", i % 2 == 0 ? "manager@accolade.test"
+                    : "sales.manager@accolade.test", OffsetDateTime.parse(MONTH_START).plusHours(i),
+                    "Rollup Brand " + (i / 3), 100 + i, "rollup.recipient." + (i / 4) + "@example.com", "Rollup Recipient"));
         }
         ExecutorService pool = Executors.newFixedThreadPool(THREADS);
         CountDownLatch start = new CountDownLatch(1);
@@ -122,31 +119,6 @@ class RollupConcurrencyTest {
                 }
             }
             return sums;
-        });
-    }
-
-    private static RewardOrder order(String department, String manager, String brand, long cents, String email,
-            OffsetDateTime at) {
-        return QuarkusTransaction.requiringNew().call(() -> {
-            Department d = Department.findByName(department).orElseThrow();
-            AppUser u = AppUser.find("email", manager).firstResult();
-            RewardOrder o = new RewardOrder();
-            o.sendToken = "rollup-" + UUID.randomUUID();
-            o.requesterId = u.id;
-            o.requesterEmail = u.email;
-            o.departmentId = d.id;
-            o.raasCustomer = d.raasCustomer;
-            o.raasAccountIdentifier = d.raasAccountIdentifier;
-            o.sku = "SKU-ROLLUP";
-            o.brand = brand;
-            o.rewardDescription = brand + " gift card";
-            o.amount = cents;
-            o.recipientName = "Rollup Recipient";
-            o.recipientEmail = email;
-            o.status = RewardOrder.Status.PENDING;
-            o.createdAt = at;
-            o.persist();
-            return o;
         });
     }
 }
