@@ -4,12 +4,14 @@ import java.time.YearMonth;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.ObservesAsync;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
+import io.quarkus.vertx.http.HttpServerStart;
 
 import dev.accolade.raas.client.AccountCreate;
 import dev.accolade.raas.client.BillingAddress;
@@ -23,7 +25,9 @@ import dev.accolade.storefront.directory.Department;
 /**
  * In dev mode and tests, gives every demo department a RaaS account in the sandbox, funded with
  * $5,000 from the sandbox's approved test card, through the typed client like any other RaaS call.
- * Runs shortly after start-up (the HTTP server must be listening) and is idempotent.
+ * Runs as soon as the HTTP server listens (the sandbox is reached over HTTP), after the demo directory
+ * has been loaded, and again every 15 s until it has succeeded; it is idempotent. Where the scheduled
+ * jobs are off (tests, which call {@link #ensure()} themselves) it does not run on its own.
  */
 @ApplicationScoped
 public class DemoRaasAccounts {
@@ -33,12 +37,26 @@ public class DemoRaasAccounts {
 
     private final RaasClient raas;
     private final boolean enabled;
+    private final boolean jobsRun;
     private volatile boolean done;
 
     DemoRaasAccounts(RaasClient raas,
-            @ConfigProperty(name = "accolade.demo-data.enabled", defaultValue = "false") boolean enabled) {
+            @ConfigProperty(name = "accolade.demo-data.enabled", defaultValue = "false") boolean enabled,
+            @ConfigProperty(name = "quarkus.scheduler.enabled", defaultValue = "true") boolean jobsRun) {
         this.raas = raas;
         this.enabled = enabled;
+        this.jobsRun = jobsRun;
+    }
+
+    /**
+     * The first run, when the server starts listening: the scheduler's first run can come before the
+     * demo directory is loaded, and then nothing happened until the next one, 15 s later, while a
+     * demo user could already be sending rewards from departments without an account.
+     */
+    void onHttpStart(@ObservesAsync HttpServerStart event) {
+        if (jobsRun) {
+            onSchedule();
+        }
     }
 
     @Scheduled(identity = "demo-raas-accounts", every = "15s", delayed = "1s",
