@@ -1,8 +1,8 @@
 package dev.accolade.raas.sandbox;
 
 import java.net.URI;
+import java.util.Locale;
 
-import jakarta.persistence.PersistenceException;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -10,6 +10,8 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+
+import org.hibernate.exception.ConstraintViolationException;
 
 import dev.accolade.raas.sandbox.RaasRequests.Schema;
 import dev.accolade.raas.sandbox.SandboxWire.Account;
@@ -38,8 +40,13 @@ public class RaasAccountsResource {
         SandboxAccount account;
         try {
             account = accounts.create(caller.platform(), request);
-        } catch (PersistenceException e) {
-            // Two creations raced; the unique constraint let exactly one through.
+        } catch (ConstraintViolationException e) {
+            // Two creations raced; the unique constraint let exactly one through. Any other failure
+            // is the sandbox's own error (500), not the caller's.
+            if (e.getConstraintName() == null
+                    || !e.getConstraintName().toLowerCase(Locale.ROOT).contains("sandbox_account_identifier_uk")) {
+                throw e;
+            }
             throw RaasException.exists("The account already exists for the platform.");
         }
         URI location = uri.getBaseUriBuilder().path("raas/v1/accounts/{customer}/{identifier}")

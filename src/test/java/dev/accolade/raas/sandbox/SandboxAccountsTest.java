@@ -42,6 +42,34 @@ class SandboxAccountsTest {
     }
 
     @Test
+    void theLongestValuesTheSchemaAllowsAreAccepted() {
+        // account_create gives the email a pattern but no length, and the customer up to 96 characters,
+        // counted as characters: here each is outside the Basic Multilingual Plane (two UTF-16 units).
+        String id = uniqueIdentifier();
+        String email = "finance." + "x".repeat(1000) + "@example.com";
+        String customer = "\\uD83C\\uDF89".repeat(96);
+        raas().body("""
+                {"identifier": "%s", "email": "%s", "customer": "%s"}""".formatted(id, email, customer))
+                .post("/raas/v1/accounts")
+                .then().statusCode(201)
+                .body("account.email", equalTo(email))
+                .body("account.customer", equalTo("\uD83C\uDF89".repeat(96)));
+        raas().get("/raas/v1/accounts/{customer}/{identifier}", "\uD83C\uDF89".repeat(96), id)
+                .then().statusCode(200)
+                .body("account.email", equalTo(email));
+    }
+
+    @Test
+    void aCustomerOneCharacterOverTheSchemasLimitIs403() {
+        raas().body("""
+                {"identifier": "%s", "email": "a@example.com", "customer": "%s"}""".formatted(uniqueIdentifier(),
+                        "\\uD83C\\uDF89".repeat(97)))
+                .post("/raas/v1/accounts")
+                .then().statusCode(403)
+                .body("invalid_inputs.field", hasItem("customer"));
+    }
+
+    @Test
     void anExistingIdentifierIs409EvenForAnotherCustomer() {
         String id = Raas.createAccount("CompanyA");
         raas().body(Raas.accountJson(id, "CompanyB"))

@@ -117,6 +117,44 @@ class SandboxOrdersTest {
                 .body("order", hasKey("reward_subject"));
     }
 
+    @Test
+    void theLongestTextsTheSchemaAllowsAreAccepted() {
+        // order_create limits names and messages to 255 characters, counted as characters (each here is
+        // two UTF-16 units), and gives the recipient's email a pattern but no length.
+        String id = Raas.fundedAccount("CompanyA", 5000);
+        String party = "\uD83C\uDF89".repeat(255);
+        String email = "r." + "x".repeat(1000) + "@example.com";
+        String escaped = "\\uD83C\\uDF89".repeat(255);
+        String orderId = raas().body("""
+                {"customer": "CompanyA", "account_identifier": "%s", "sku": "%s", "amount": 500,
+                 "recipient": {"name": "%s", "email": "%s"},
+                 "reward_subject": "%s", "reward_message": "%s", "reward_from": "%s"}"""
+                .formatted(id, VARIABLE, escaped, email, escaped, escaped, escaped))
+                .post("/raas/v1/orders")
+                .then().statusCode(201)
+                .body("order.recipient.name", equalTo(party))
+                .body("order.recipient.email", equalTo(email))
+                .body("order.reward_message", equalTo(party))
+                .extract().jsonPath().getString("order.order_id");
+        raas().get("/raas/v1/orders/{id}", orderId)
+                .then().statusCode(200)
+                .body("order.reward_subject", equalTo(party))
+                .body("order.reward_from", equalTo(party))
+                .body("order.recipient.email", equalTo(email));
+    }
+
+    @Test
+    void aMessageOneCharacterOverTheSchemasLimitIs403() {
+        String id = Raas.fundedAccount("CompanyA", 5000);
+        raas().body("""
+                {"customer": "CompanyA", "account_identifier": "%s", "sku": "%s", "amount": 500,
+                 "recipient": {"name": "Jo", "email": "jo@example.com"}, "reward_message": "%s"}"""
+                .formatted(id, VARIABLE, "\\uD83C\\uDF89".repeat(256)))
+                .post("/raas/v1/orders")
+                .then().statusCode(403)
+                .body("invalid_inputs.field", hasItem("reward_message"));
+    }
+
     // ---- prices ----
 
     @Test
