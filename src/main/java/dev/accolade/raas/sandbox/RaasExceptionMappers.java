@@ -3,6 +3,7 @@ package dev.accolade.raas.sandbox;
 import java.util.UUID;
 
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
@@ -50,7 +51,15 @@ public class RaasExceptionMappers {
         if (status == 406) {
             return responses.error(RaasException.unacceptable());
         }
-        return responses.error(RaasException.statusOnly(status, message));
+        Response error = responses.error(RaasException.statusOnly(status, message));
+        if (status == 405) {
+            // A 405 names the methods the resource answers (RFC 9110, 15.5.6).
+            var allow = RaasRoutes.allow(uri.getPath());
+            if (allow.isPresent()) {
+                return Response.fromResponse(error).header(HttpHeaders.ALLOW, allow.get()).build();
+            }
+        }
+        return error;
     }
 
     @ServerExceptionMapper

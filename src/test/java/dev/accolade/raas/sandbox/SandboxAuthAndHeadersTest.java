@@ -3,6 +3,7 @@ package dev.accolade.raas.sandbox;
 import static dev.accolade.raas.sandbox.Raas.raas;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -268,8 +269,15 @@ class SandboxAuthAndHeadersTest {
         raas().get("/raas/v1/funds")
                 .then().statusCode(405)
                 .contentType("application/json")
+                .header("Allow", containsString("POST"))
                 .body("success", equalTo(false))
                 .body("error_message", notNullValue());
+        raas().delete("/raas/v1/accounts")
+                .then().statusCode(405)
+                .header("Allow", allOf(containsString("POST"), not(containsString("DELETE"))));
+        raas().put("/raas/v1/orders")
+                .then().statusCode(405)
+                .header("Allow", allOf(containsString("GET"), containsString("POST")));
     }
 
     @Test
