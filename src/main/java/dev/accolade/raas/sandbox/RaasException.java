@@ -72,7 +72,8 @@ public final class RaasException extends RuntimeException {
 
     public static RaasException cardDenied(CardDecision decision) {
         // No error_message: the spec's body for this error is success, denial_code and denial_message.
-        return new RaasException(400, "Credit card authorization failure", null,
+        // The header's value ends with a full stop in every version of the spec.
+        return new RaasException(400, "Credit card authorization failure.", null,
                 Map.of("denial_code", decision.code(), "denial_message", decision.message()), Map.of());
     }
 

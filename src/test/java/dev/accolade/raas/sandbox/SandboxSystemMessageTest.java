@@ -92,7 +92,7 @@ class SandboxSystemMessageTest {
         String id = Raas.createAccount(customer);
         raas().body(Raas.fundJson(customer, id, 1000, "4000000000000002", Raas.FUTURE_MM_YY)).post("/raas/v1/funds")
                 .then().statusCode(400)
-                .header("X-Status-Reason", "Credit card authorization failure")
+                .header("X-Status-Reason", "Credit card authorization failure.")
                 .body("system_message", equalTo(MESSAGE));
         raas().body(Raas.orderJson(customer, id, "TNGO-E-V-STD", 1000L)).post("/raas/v1/orders")
                 .then().statusCode(400)
