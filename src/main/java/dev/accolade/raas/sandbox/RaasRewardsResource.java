@@ -40,9 +40,30 @@ public class RaasRewardsResource {
                         ? new CatalogReward(r.description(), r.sku(), r.currencyType(), r.unitPrice(), r.available(),
                                 r.minPrice(), r.maxPrice(), null, null, null)
                         : new CatalogReward(r.description(), r.sku(), r.currencyType(), r.unitPrice(), r.available(),
-                                null, null, r.unitPrice(), r.currencyType(), "en_US"))
+                                null, null, r.unitPrice(), FaceValue.of(b.description()).currencyCode(),
+                                FaceValue.of(b.description()).locale()))
                         .toList()))
                 .toList();
         return new Rewards(brands);
+    }
+
+    /**
+     * The currency and locale of a fixed-price card's face value ({@code denomination},
+     * {@code currency_code}, {@code locale}; {@code unit_price} is what it costs in
+     * {@code currency_type}). The recorded catalog's cards are US ones, but for the Canadian and
+     * Australian brands, whose cards hold dollars of their country.
+     */
+    record FaceValue(String currencyCode, String locale) {
+
+        static final FaceValue US = new FaceValue("USD", "en_US");
+        static final FaceValue CANADA = new FaceValue("CAD", "en_CA");
+        static final FaceValue AUSTRALIA = new FaceValue("AUD", "en_AU");
+
+        static FaceValue of(String brand) {
+            if (brand.endsWith(" Canada")) {
+                return CANADA;
+            }
+            return brand.endsWith(" Australia") ? AUSTRALIA : US;
+        }
     }
 }

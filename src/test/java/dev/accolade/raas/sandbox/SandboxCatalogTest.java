@@ -102,6 +102,14 @@ class SandboxCatalogTest {
         assertThat(itunes, not(hasKey("min_price")));
         assertThat(itunes, not(hasKey("max_price")));
 
+        // The face value of a Canadian or Australian card is in its country's dollars.
+        assertThat(bySku.get("AMCA-E-2500-STD").get("currency_code"), equalTo("CAD"));
+        assertThat(bySku.get("AMCA-E-2500-STD").get("locale"), equalTo("en_CA"));
+        assertThat(bySku.get("APCA-E-1000-STD").get("currency_code"), equalTo("CAD"));
+        assertThat(bySku.get("APAU-E-5000-STD").get("currency_code"), equalTo("AUD"));
+        assertThat(bySku.get("APAU-E-5000-STD").get("locale"), equalTo("en_AU"));
+        assertThat(bySku.get("APAU-E-5000-STD").get("currency_type"), equalTo("USD"));
+
         int fixed = 0;
         for (Map<String, Object> reward : bySku.values()) {
             if (((Number) reward.get("unit_price")).longValue() > 0) {
