@@ -60,9 +60,9 @@ public class SandboxAccounts {
     @Transactional
     public SandboxFund fund(String platform, FundCreate request) {
         long amount = fundAmount(request.amount());
-        YearMonth expires = CardAuthorizer.monthSlashYear(request.creditCard().expiration());
+        CardAuthorizer.monthSlashYear(request.creditCard().expiration());
         find(platform, request.customer(), request.accountIdentifier());
-        CardDecision decision = cards.authorize(request.creditCard().number(), expires);
+        CardDecision decision = cards.authorize(request.creditCard().number());
         if (!decision.approved()) {
             throw RaasException.cardDenied(decision);
         }
@@ -74,7 +74,7 @@ public class SandboxAccounts {
     public SandboxCard register(String platform, CardRegister request) {
         YearMonth expires = CardAuthorizer.yearDashMonth(request.creditCard().expiration());
         find(platform, request.customer(), request.accountIdentifier());
-        CardDecision decision = cards.authorize(request.creditCard().number(), expires);
+        CardDecision decision = cards.authorize(request.creditCard().number());
         if (!decision.approved()) {
             throw RaasException.cardDenied(decision);
         }
@@ -95,7 +95,7 @@ public class SandboxAccounts {
         return card;
     }
 
-    /** {@code POST cc_fund}: charges a registered, active, unexpired card. */
+    /** {@code POST cc_fund}: charges a registered card once it is active. */
     @Transactional
     public SandboxFund fundByCard(String platform, CardFund request) {
         long amount = fundAmount(request.amount());
@@ -106,9 +106,6 @@ public class SandboxAccounts {
         if (card.activeAt.isAfter(now())) {
             throw RaasException.validation("cc_token", "the card is not active until "
                     + RaasDates.format(card.activeAt) + " (active_date " + card.activeAt.toEpochSecond() + ")");
-        }
-        if (cards.expired(YearMonth.parse(card.expires))) {
-            throw RaasException.cardDenied(new CardDecision(false, "CC_DECLINED", "The credit card has expired."));
         }
         return credit(platform, request.customer(), request.accountIdentifier(), amount, card.ccToken);
     }

@@ -1,6 +1,7 @@
 package dev.accolade.storefront.admin;
 
 import java.time.YearMonth;
+import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -16,6 +17,7 @@ import dev.accolade.raas.client.CreditCard;
  */
 public class CardForm {
 
+    static final DateTimeFormatter MM_YY = DateTimeFormatter.ofPattern("MM/yy");
     private static final Pattern EXPIRY = Pattern.compile("^(0[1-9]|1[0-2])\\s*/\\s*(\\d{2}|\\d{4})$");
     private static final Pattern CVV = Pattern.compile("^\\d{3,4}$");
 
@@ -66,14 +68,17 @@ public class CardForm {
         return YearMonth.of(year < 100 ? 2000 + year : year, Integer.parseInt(m.group(1)));
     }
 
-    /** Field errors of everything but the amount. */
-    Map<String, String> errors() {
+    /** Field errors of everything but the amount; a card is valid through its expiry month. */
+    Map<String, String> errors(YearMonth thisMonth) {
         Map<String, String> errors = new LinkedHashMap<>();
         if (!digits().matches("\\d{12,19}")) {
             errors.put("number", "Enter the card number: 12 to 19 digits.");
         }
-        if (expires() == null) {
+        YearMonth expires = expires();
+        if (expires == null) {
             errors.put("expiry", "Enter the expiry as MM/YY, for example 09/28.");
+        } else if (expires.isBefore(thisMonth)) {
+            errors.put("expiry", "This card expired at the end of " + expires.format(MM_YY) + ". Use a card that is still valid.");
         }
         if (securityCode == null || !CVV.matcher(securityCode.strip()).matches()) {
             errors.put("securityCode", "Enter the 3 or 4 digit security code.");

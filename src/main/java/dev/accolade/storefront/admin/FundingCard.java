@@ -1,6 +1,7 @@
 package dev.accolade.storefront.admin;
 
 import java.time.OffsetDateTime;
+import java.time.YearMonth;
 import java.util.List;
 
 import jakarta.persistence.Entity;
@@ -35,6 +36,11 @@ public class FundingCard extends PanacheEntityBase {
 
     public static List<FundingCard> activeOf(long departmentId) {
         return list("departmentId = ?1 and removedAt is null order by createdAt desc, id desc", departmentId);
+    }
+
+    /** Whether the card expired before the given month (a card is valid through its expiry month). */
+    public boolean expiredBy(YearMonth month) {
+        return YearMonth.parse(expiration).isBefore(month);
     }
 
     public boolean usableAt(OffsetDateTime now) {

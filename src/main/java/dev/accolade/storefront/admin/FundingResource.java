@@ -2,6 +2,8 @@ package dev.accolade.storefront.admin;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.time.Clock;
+import java.time.YearMonth;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,7 +45,8 @@ public class FundingResource {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance fund(AccountView account, List<FundingCard> cards, long minCents, long maxCents);
+        static native TemplateInstance fund(AccountView account, List<FundingCard> cards, long minCents, long maxCents,
+                YearMonth thisMonth);
     }
 
     private final AccountService accounts;
@@ -52,22 +55,24 @@ public class FundingResource {
     private final Flash flash;
     private final CurrentUser me;
     private final ClientAddress address;
+    private final Clock clock;
 
     FundingResource(AccountService accounts, FundingService funding, Csrf csrf, Flash flash, CurrentUser me,
-            ClientAddress address) {
+            ClientAddress address, Clock clock) {
         this.accounts = accounts;
         this.funding = funding;
         this.csrf = csrf;
         this.flash = flash;
         this.me = me;
         this.address = address;
+        this.clock = clock;
     }
 
     @GET
     public TemplateInstance page(@PathParam("id") long id) {
         Department d = AccountsResource.find(id);
         return Templates.fund(accounts.view(d), QuarkusTransaction.requiringNew().call(() -> FundingCard.activeOf(id)),
-                FundingService.MIN_CENTS, FundingService.MAX_CENTS);
+                FundingService.MIN_CENTS, FundingService.MAX_CENTS, YearMonth.now(clock));
     }
 
     @POST
@@ -77,7 +82,7 @@ public class FundingResource {
         String self = "/admin/accounts/" + id + "/fund";
         Map<String, String> errors = new LinkedHashMap<>();
         OptionalLong cents = amount(form.amount, errors);
-        errors.putAll(form.errors());
+        errors.putAll(form.errors(YearMonth.now(clock)));
         Optional<String> clientIp = ipv4(address.get());
         if (!errors.isEmpty() || clientIp.isEmpty()) {
             return AdminForms.back(flash, self, clientIp.isEmpty() ? NO_IPV4 : "Please check the highlighted fields. "

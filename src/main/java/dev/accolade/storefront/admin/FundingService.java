@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -61,7 +60,7 @@ public class FundingService {
         String target = target(d);
         String what = "card ****" + form.lastFour() + ", " + Formats.dollars(cents);
         if (!form.keepCard()) {
-            String mmyy = expires.format(DateTimeFormatter.ofPattern("MM/yy"));
+            String mmyy = expires.format(CardForm.MM_YY);
             try {
                 FundReceipt receipt = raas.fund(new FundCreate(d.raasCustomer, d.raasAccountIdentifier, cents, clientIp,
                         form.card(mmyy)));
@@ -103,6 +102,10 @@ public class FundingService {
     /** Charges a registered card; RaaS asks for its security code every time. */
     public Outcome fundBySavedCard(Department d, FundingCard card, long cents, String securityCode, String clientIp,
             String actor, String ip) {
+        if (card.expiredBy(YearMonth.now(clock))) {
+            return new Outcome(false, "The card ending " + card.lastFour + " expired at the end of "
+                    + YearMonth.parse(card.expiration).format(CardForm.MM_YY) + ". Remove it and fund with a card that is still valid.");
+        }
         if (!card.usableAt(AdminForms.now(clock))) {
             return new Outcome(false, "RaaS lets this card be charged from " + Formats.display(card.activeAt) + ".");
         }

@@ -27,8 +27,8 @@ import io.restassured.specification.RequestSpecification;
 
 /**
  * Every example request of the 2013 v1 README and of the 2015 v1 README, sent as written: the same
- * bodies, headers and query strings. Only what cannot be taken literally is changed: card expiries move
- * into the future, and ids the sandbox issued (cc_token, order_id) replace the README's sample ids.
+ * bodies, headers and query strings, card expiries included (02/20 and 2016-11). Only what cannot be
+ * taken literally is changed: ids the sandbox issued (cc_token, order_id) replace the README's sample ids.
  * The 2013 examples run as one platform and the 2015 examples as another, so both can create the
  * README's account 123456 of CompanyA.
  */
@@ -50,7 +50,7 @@ class SandboxSpecExamplesTest {
             \t"client_ip"         : "127.0.0.1",
             \t"credit_card"       : {
             \t\t"number"         : "4111111111111111",
-            \t\t"expiration"     : "02/39",
+            \t\t"expiration"     : "02/20",
             \t\t"security_code"  : "123",
             \t\t"billing_address": {
             \t\t\t"f_name" : "John",
@@ -88,7 +88,7 @@ class SandboxSpecExamplesTest {
               "credit_card": {
                 "number": "4111111111111111",
                 "security_code": "123",
-                "expiration": "2039-11",
+                "expiration": "2016-11",
                 "billing_address": {
                   "f_name": "John",
                   "l_name": "Doe",
@@ -159,7 +159,7 @@ class SandboxSpecExamplesTest {
                 .body("account.customer", equalTo("CompanyA"))
                 .body("account.available_balance", equalTo(0));
 
-        // POST /raas/v1/funds (expiration 02/20 moved to 02/39)
+        // POST /raas/v1/funds
         posting(p, k, FUNDS_2013).post("/raas/v1/funds")
                 .then().statusCode(200)
                 .header("Content-Type", "application/json; charset=utf-8")
@@ -249,7 +249,7 @@ class SandboxSpecExamplesTest {
                 .then().statusCode(200)
                 .body("account.identifier", equalTo("123456"));
 
-        // POST /raas/v1/cc_register (expiration 2016-11 moved to 2039-11)
+        // POST /raas/v1/cc_register
         long before = Instant.now().getEpochSecond();
         JsonPath registered = posting(p, k, CC_REGISTER).post("/raas/v1/cc_register")
                 .then().statusCode(200)

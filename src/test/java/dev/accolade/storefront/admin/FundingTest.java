@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -175,12 +177,21 @@ class FundingTest {
 
     @Test
     @Order(3)
-    void anExpiredCardIsDeclined() throws Exception {
+    void anExpiredCardIsRefusedBeforeRaasIsAskedAndACardIsValidThroughItsExpiryMonth() throws Exception {
         long before = balance();
+        AuditEvent lastFund = lastAudit("FUND");
         fund("100", "4111111111111111", "01/20", false).then().statusCode(303);
-        assertTrue(page().contains("The credit card has expired. Nothing was charged."));
+        String html = page();
+        assertTrue(html.contains("This card expired at the end of 01/20. Use a card that is still valid."), html);
+        assertTrue(html.contains("value=\"100\""), "the amount is kept for another try");
         assertEquals(before, balance());
-        assertEquals("CC_DECLINED, card ****1111, $100.00", lastAudit("FUND").detail);
+        assertEquals(lastFund.id, lastAudit("FUND").id, "RaaS was not asked");
+
+        YearMonth thisMonth = YearMonth.now(ZoneOffset.UTC);
+        fund("1", "4111111111111111", thisMonth.format(DateTimeFormatter.ofPattern("MM/yy")), false)
+                .then().statusCode(303);
+        assertTrue(page().contains("$1.00 added to " + engineering.name));
+        assertEquals(before + 100, balance());
     }
 
     @Test
@@ -209,6 +220,38 @@ class FundingTest {
         assertTrue(QuarkusTransaction.requiringNew().call(() -> FundingCard.activeOf(engineering.id).isEmpty()));
         admin.post("/admin/accounts/" + engineering.id + "/fund/cards/" + card.id, "amount", "20", "securityCode", CVV)
                 .then().statusCode(404);
+    }
+
+    @Test
+    @Order(5)
+    void aKeptCardPastItsExpiryIsShownAsExpiredAndNotCharged() throws Exception {
+        FundingCard card = QuarkusTransaction.requiringNew().call(() -> {
+            FundingCard c = new FundingCard();
+            c.departmentId = engineering.id;
+            c.ccToken = "expired-card-" + System.nanoTime();
+            c.lastFour = "1111";
+            c.expiration = "2016-11";
+            c.registeredBy = "admin@accolade.test";
+            c.createdAt = java.time.OffsetDateTime.parse("2016-01-04T10:00:00Z");
+            c.persist();
+            return c;
+        });
+        long before = balance();
+        String html = page();
+        assertTrue(html.contains("This card expired at the end of 2016-11 and can no longer be charged."), html);
+        assertFalse(html.contains("action=\"/admin/accounts/" + engineering.id + "/fund/cards/" + card.id + "\""),
+                "no charge form for it");
+
+        AuditEvent lastFund = lastAudit("FUND");
+        admin.post("/admin/accounts/" + engineering.id + "/fund/cards/" + card.id, "amount", "20", "securityCode", CVV)
+                .then().statusCode(303);
+        assertTrue(page().contains("The card ending 1111 expired at the end of 11/16. Remove it and fund with a card "
+                + "that is still valid."));
+        assertEquals(before, balance());
+        assertEquals(lastFund.id, lastAudit("FUND").id, "RaaS was not asked");
+
+        admin.post("/admin/accounts/" + engineering.id + "/fund/cards/" + card.id + "/remove").then().statusCode(303);
+        assertTrue(QuarkusTransaction.requiringNew().call(() -> FundingCard.activeOf(engineering.id).isEmpty()));
     }
 
     @Test
