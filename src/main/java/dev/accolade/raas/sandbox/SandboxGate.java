@@ -1,8 +1,5 @@
 package dev.accolade.raas.sandbox;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.util.Base64;
 import java.util.List;
 
 import jakarta.ws.rs.container.ContainerRequestContext;
@@ -20,11 +17,13 @@ public class SandboxGate {
     private final SandboxConfig config;
     private final RaasResponses responses;
     private final Caller caller;
+    private final SandboxCredentials credentials;
 
-    SandboxGate(SandboxConfig config, RaasResponses responses, Caller caller) {
+    SandboxGate(SandboxConfig config, RaasResponses responses, Caller caller, SandboxCredentials credentials) {
         this.config = config;
         this.responses = responses;
         this.caller = caller;
+        this.credentials = credentials;
     }
 
     @ServerRequestFilter(preMatching = true)
@@ -41,51 +40,13 @@ public class SandboxGate {
             return null;
         }
         try {
-            caller.authenticate(authenticate(request));
+            caller.authenticate(credentials.platform(request.getHeaderString(HttpHeaders.AUTHORIZATION),
+                    SandboxCredentials.realm(request.getUriInfo().getBaseUri().getHost())));
             checkAccept(request.getHeaders().get(HttpHeaders.ACCEPT));
             return null;
         } catch (RaasException e) {
             return responses.error(e);
         }
-    }
-
-    private String authenticate(ContainerRequestContext request) {
-        String header = request.getHeaderString(HttpHeaders.AUTHORIZATION);
-        if (header == null || header.isBlank()) {
-            throw RaasException.authenticationNeeded(realm(request));
-        }
-        // A header that carries no readable Basic credentials (another scheme, bad Base64, no colon)
-        // has not supplied any: "Authentication Needed" (401). Only a readable name and key that do
-        // not match a platform are "Bad Authentication" (403).
-        if (!header.regionMatches(true, 0, "Basic ", 0, 6)) {
-            throw RaasException.authenticationNeeded(realm(request));
-        }
-        String decoded;
-        try {
-            decoded = new String(Base64.getDecoder().decode(header.substring(6).trim()), StandardCharsets.UTF_8);
-        } catch (IllegalArgumentException e) {
-            throw RaasException.authenticationNeeded(realm(request));
-        }
-        int colon = decoded.indexOf(':');
-        if (colon < 0) {
-            throw RaasException.authenticationNeeded(realm(request));
-        }
-        String name = decoded.substring(0, colon);
-        String key = decoded.substring(colon + 1);
-        SandboxConfig.Platform platform = config.platforms().get(name);
-        // Compare the key even for an unknown platform, so timing does not reveal platform names.
-        String expected = platform != null ? platform.key() : "\u0000unknown-platform";
-        boolean keyMatches = MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8),
-                key.getBytes(StandardCharsets.UTF_8));
-        if (platform == null || !keyMatches) {
-            throw RaasException.authenticationFailed();
-        }
-        return name;
-    }
-
-    private static String realm(ContainerRequestContext request) {
-        String host = request.getUriInfo().getBaseUri().getHost();
-        return host == null ? "raas-sandbox" : host;
     }
 
     /** No header, {@code application/json}, {@code application/*} and {@code *}{@code /*} are served. */

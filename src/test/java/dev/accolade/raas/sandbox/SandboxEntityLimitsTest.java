@@ -60,6 +60,21 @@ class SandboxEntityLimitsTest {
     }
 
     @Test
+    void anEntityOver64KibIsRefusedForItsCredentialsFirst() {
+        // Every call needs credentials: an entity too large to read is 401 or 403 without good ones.
+        byte[] body = padded(Raas.accountJson(Raas.uniqueIdentifier(), "CompanyA"), LIMIT + 1);
+        HttpResponse<String> none = RawHttp.post("/raas/v1/accounts", body);
+        assertThat(none.body(), none.statusCode(), equalTo(401));
+        assertThat(none.headers().firstValue("WWW-Authenticate").orElse(""), startsWith("Basic realm="));
+        assertSpecError(none);
+        HttpResponse<String> wrong = RawHttp.post("/raas/v1/orders", body, "Authorization",
+                RawHttp.basic(Raas.PLATFORM, "not-the-key"));
+        assertThat(wrong.body(), wrong.statusCode(), equalTo(403));
+        assertThat(wrong.headers().firstValue("X-Status-Reason").orElse(""), equalTo("Authentication failed"));
+        assertSpecError(wrong);
+    }
+
+    @Test
     void anEntityOverTheServersOwnLimitIs413Too() {
         byte[] body = padded(Raas.accountJson(Raas.uniqueIdentifier(), "CompanyA"), 2 * 1024 * 1024);
         HttpResponse<String> response = post("/raas/v1/accounts", body);
