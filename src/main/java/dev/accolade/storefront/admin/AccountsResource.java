@@ -101,7 +101,7 @@ public class AccountsResource {
         }
         OptionalLong cents = AdminForms.cents(threshold);
         if (cents.isEmpty()) {
-            errors.put("threshold", "Enter an amount in dollars, such as 500 or 500.00.");
+            errors.put("threshold", AdminForms.notAnAmount(threshold, "Enter an amount in dollars, such as 500 or 500.00."));
         }
         Map<String, String> values = Map.of("name", n, "customer", c, "identifier", id, "email", e,
                 "threshold", AdminForms.trim(threshold));
@@ -142,7 +142,7 @@ public class AccountsResource {
             errors.put("name", "Enter the department's name (up to 120 characters).");
         }
         if (cents.isEmpty()) {
-            errors.put("threshold", "Enter an amount in dollars, such as 500 or 500.00.");
+            errors.put("threshold", AdminForms.notAnAmount(threshold, "Enter an amount in dollars, such as 500 or 500.00."));
         }
         String self = "/admin/accounts/" + id;
         if (!errors.isEmpty()) {

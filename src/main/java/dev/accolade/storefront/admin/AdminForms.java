@@ -1,6 +1,5 @@
 package dev.accolade.storefront.admin;
 
-import java.math.BigDecimal;
 import java.net.URI;
 import java.time.Clock;
 import java.time.OffsetDateTime;
@@ -11,6 +10,7 @@ import java.util.regex.Pattern;
 
 import jakarta.ws.rs.core.Response;
 
+import dev.accolade.common.Dollars;
 import dev.accolade.common.Flash;
 
 /** Small helpers shared by the admin pages: amounts, emails, redirects and field errors. */
@@ -25,19 +25,12 @@ final class AdminForms {
 
     /** Dollars as typed ({@code 25}, {@code 25.5}, {@code $1,000.00}) to cents; empty when not an amount. */
     static OptionalLong cents(String dollars) {
-        if (dollars == null || dollars.isBlank()) {
-            return OptionalLong.empty();
-        }
-        String plain = dollars.strip().replace("$", "").replace(",", "");
-        try {
-            BigDecimal value = new BigDecimal(plain);
-            if (value.scale() > 2 || value.signum() < 0 || value.compareTo(BigDecimal.valueOf(100_000_000)) > 0) {
-                return OptionalLong.empty();
-            }
-            return OptionalLong.of(value.movePointRight(2).longValueExact());
-        } catch (NumberFormatException | ArithmeticException e) {
-            return OptionalLong.empty();
-        }
+        return Dollars.parse(dollars);
+    }
+
+    /** The message for a money field that holds no amount: a decimal comma is named as the mistake. */
+    static String notAnAmount(String typed, String otherwise) {
+        return Dollars.hasDecimalComma(typed) ? Dollars.DECIMAL_COMMA : otherwise;
     }
 
     static boolean isEmail(String s) {

@@ -139,8 +139,8 @@ public class FundingResource {
     private static OptionalLong amount(String value, Map<String, String> errors) {
         OptionalLong cents = AdminForms.cents(value);
         if (cents.isEmpty() || cents.getAsLong() < FundingService.MIN_CENTS || cents.getAsLong() > FundingService.MAX_CENTS) {
-            errors.put("amount", "Enter an amount from " + Formats.dollars(FundingService.MIN_CENTS) + " to "
-                    + Formats.dollars(FundingService.MAX_CENTS) + ".");
+            errors.put("amount", AdminForms.notAnAmount(value, "Enter an amount from "
+                    + Formats.dollars(FundingService.MIN_CENTS) + " to " + Formats.dollars(FundingService.MAX_CENTS) + "."));
             return OptionalLong.empty();
         }
         return cents;

@@ -15,6 +15,7 @@ import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.Authenticated;
 
+import dev.accolade.common.Dollars;
 import dev.accolade.common.Paging;
 import dev.accolade.raas.client.Catalog;
 import dev.accolade.storefront.directory.DepartmentBalance;
@@ -61,14 +62,8 @@ public class CatalogResource {
         }
 
         static Long cents(String dollars) {
-            if (dollars == null || dollars.isBlank()) {
-                return null;
-            }
-            try {
-                return Math.round(Double.parseDouble(dollars.trim()) * 100);
-            } catch (NumberFormatException e) {
-                return null;
-            }
+            OptionalLong cents = Dollars.parse(dollars);
+            return cents.isPresent() ? cents.getAsLong() : null;
         }
     }
 

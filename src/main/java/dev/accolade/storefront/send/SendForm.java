@@ -1,10 +1,12 @@
 package dev.accolade.storefront.send;
 
-import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.OptionalLong;
 
 import org.jboss.resteasy.reactive.RestForm;
+
+import dev.accolade.common.Dollars;
 
 /**
  * What a manager enters to send a reward. The same fields travel through the form, the review page
@@ -61,19 +63,9 @@ public class SendForm {
         return s == null ? null : s.trim();
     }
 
-    /** Dollars with at most two decimals to cents; null when not a valid amount. */
+    /** Dollars with at most two decimals to cents (see {@link Dollars}); null when not an amount. */
     static Long cents(String dollars) {
-        if (dollars == null || dollars.isBlank()) {
-            return null;
-        }
-        try {
-            BigDecimal value = new BigDecimal(dollars.trim().replace("$", "").replace(",", ""));
-            if (value.scale() > 2 || value.signum() <= 0) {
-                return null;
-            }
-            return value.movePointRight(2).longValueExact();
-        } catch (NumberFormatException | ArithmeticException e) {
-            return null;
-        }
+        OptionalLong cents = Dollars.parse(dollars);
+        return cents.isPresent() ? cents.getAsLong() : null;
     }
 }

@@ -7,6 +7,7 @@ import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import dev.accolade.common.Dollars;
 import dev.accolade.common.Formats;
 import dev.accolade.raas.client.Catalog;
 import dev.accolade.storefront.catalog.CatalogCache;
@@ -59,10 +60,12 @@ public class SendValidator {
                 Long cents = SendForm.cents(form.amount);
                 long min = reward.minPrice() == null ? 1 : reward.minPrice();
                 long max = reward.maxPrice() == null ? Long.MAX_VALUE : reward.maxPrice();
+                String range = "Choose an amount from " + Formats.dollars(min) + " to " + Formats.dollars(max) + ".";
                 if (cents == null) {
-                    errors.put("amount", "Enter an amount in dollars, such as 25 or 25.50.");
+                    errors.put("amount", Dollars.hasDecimalComma(form.amount) ? Dollars.DECIMAL_COMMA
+                            : Dollars.isNegative(form.amount) ? range : "Enter an amount in dollars, such as 25 or 25.50.");
                 } else if (cents < min || cents > max) {
-                    errors.put("amount", "Choose an amount from " + Formats.dollars(min) + " to " + Formats.dollars(max) + ".");
+                    errors.put("amount", range);
                 } else {
                     amount = cents;
                 }

@@ -256,6 +256,25 @@ class FundingTest {
 
     @Test
     @Order(5)
+    void aDecimalCommaIsRefusedRatherThanReadAsThousands() throws Exception {
+        long before = balance();
+        AuditEvent lastFund = lastAudit("FUND");
+        for (String amount : List.of("12,50", "5,00", "12,5")) {
+            fund(amount, "4111111111111111", future(), false).then().statusCode(303);
+            String html = page();
+            assertTrue(html.contains("Use a point for cents, as in 12.50 (a comma only separates thousands, as in "
+                    + "1,250.00)."), amount + ": " + html);
+        }
+        assertEquals(before, balance());
+        assertEquals(lastFund.id, lastAudit("FUND").id, "RaaS was not asked");
+
+        fund("1,250.00", "4111111111111111", future(), false).then().statusCode(303);
+        assertTrue(page().contains("$1,250.00 added to " + engineering.name));
+        assertEquals(before + 125_000, balance());
+    }
+
+    @Test
+    @Order(5)
     void badInputIsShownPerFieldAndTheCardIsNeverFilledInAgain() {
         fund("0.5", "4111-1111-1111-1111", "13/30", false).then().statusCode(303);
         String html = page();
