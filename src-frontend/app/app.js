@@ -30,6 +30,6 @@ document.addEventListener('submit', (event) => {
     }
     button.dataset.sent = 'true';
     button.setAttribute('aria-disabled', 'true');
-    button.textContent = 'Sending…';
+    button.textContent = button.dataset.once || 'Sending…';
   }
 });

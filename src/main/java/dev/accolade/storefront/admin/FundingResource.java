@@ -46,7 +46,7 @@ public class FundingResource {
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance fund(AccountView account, List<FundingCard> cards, long minCents, long maxCents,
-                YearMonth thisMonth);
+                YearMonth thisMonth, String submission);
     }
 
     private final AccountService accounts;
@@ -72,11 +72,12 @@ public class FundingResource {
     public TemplateInstance page(@PathParam("id") long id) {
         Department d = AccountsResource.find(id);
         return Templates.fund(accounts.view(d), QuarkusTransaction.requiringNew().call(() -> FundingCard.activeOf(id)),
-                FundingService.MIN_CENTS, FundingService.MAX_CENTS, YearMonth.now(clock));
+                FundingService.MIN_CENTS, FundingService.MAX_CENTS, YearMonth.now(clock), FundingSubmission.newPageToken());
     }
 
     @POST
-    public Response fund(@PathParam("id") long id, @BeanParam CardForm form, @RestForm(Csrf.FIELD) String token) {
+    public Response fund(@PathParam("id") long id, @BeanParam CardForm form, @RestForm String submission,
+            @RestForm(Csrf.FIELD) String token) {
         csrf.verify(token);
         Department d = AccountsResource.find(id);
         String self = "/admin/accounts/" + id + "/fund";
@@ -89,6 +90,10 @@ public class FundingResource {
                     + "For your safety the card number and security code are never filled in again.", errors,
                     form.keptValues());
         }
+        Optional<String> refusal = claim(submission, "new", d);
+        if (refusal.isPresent()) {
+            return AdminForms.back(flash, self, refusal.get(), Map.of(), form.keptValues());
+        }
         Outcome outcome = funding.fundByCard(d, cents.getAsLong(), form, clientIp.get(), me.getEmail(), address.get());
         if (!outcome.ok()) {
             return AdminForms.back(flash, self, outcome.message(), Map.of(), form.keptValues());
@@ -100,7 +105,7 @@ public class FundingResource {
     @POST
     @Path("cards/{card}")
     public Response fundBySavedCard(@PathParam("id") long id, @PathParam("card") long cardId, @RestForm String amount,
-            @RestForm String securityCode, @RestForm(Csrf.FIELD) String token) {
+            @RestForm String securityCode, @RestForm String submission, @RestForm(Csrf.FIELD) String token) {
         csrf.verify(token);
         Department d = AccountsResource.find(id);
         FundingCard card = card(d, cardId);
@@ -117,6 +122,11 @@ public class FundingResource {
             return AdminForms.back(flash, self, clientIp.isEmpty() ? NO_IPV4 : "Please check the highlighted fields.",
                     cardErrors, Map.of("card" + cardId + ".amount", AdminForms.trim(amount)));
         }
+        Optional<String> refusal = claim(submission, "card" + cardId, d);
+        if (refusal.isPresent()) {
+            flash.put("error", refusal.get());
+            return AdminForms.seeOther(self);
+        }
         Outcome outcome = funding.fundBySavedCard(d, card, cents.getAsLong(), securityCode.strip(), clientIp.get(),
                 me.getEmail(), address.get());
         flash.put(outcome.ok() ? "message" : "error", outcome.message());
@@ -131,6 +141,24 @@ public class FundingResource {
         Outcome outcome = funding.remove(d, card(d, cardId), me.getEmail(), address.get());
         flash.put(outcome.ok() ? "message" : "error", outcome.message());
         return AdminForms.seeOther("/admin/accounts/" + id + "/fund");
+    }
+
+    /**
+     * Claims the form's one-time token (see {@link FundingSubmission}) before RaaS is asked; the reason
+     * when this form must not be charged.
+     */
+    private Optional<String> claim(String submission, String form, Department d) {
+        String token = submission == null ? null : submission.strip();
+        FundingSubmission.Claim claim = token != null && token.endsWith("-" + form)
+                ? FundingSubmission.claim(token, d.id, AdminForms.now(clock))
+                : FundingSubmission.Claim.NOT_A_FORM;
+        return switch (claim) {
+            case CLAIMED -> Optional.empty();
+            case ALREADY_SENT -> Optional.of("This form was already sent, so it was not sent again: nothing more was "
+                    + "charged. Check the balance above before funding again.");
+            case NOT_A_FORM -> Optional.of("This page was out of date, so nothing was charged. Please enter the amount "
+                    + "and card again.");
+        };
     }
 
     private static final String NO_IPV4 = "RaaS needs the IPv4 address of the person funding, and this request "

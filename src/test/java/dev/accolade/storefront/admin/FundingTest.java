@@ -12,6 +12,13 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import javax.sql.DataSource;
@@ -104,7 +111,12 @@ class FundingTest {
     }
 
     Response fund(String amount, String number, String expiry, boolean keep) {
-        List<Object> fields = new ArrayList<>(List.of("amount", amount, "number", number, "expiry", expiry,
+        return fund(submission("new"), amount, number, expiry, keep);
+    }
+
+    Response fund(String submission, String amount, String number, String expiry, boolean keep) {
+        List<Object> fields = new ArrayList<>(List.of("submission", submission == null ? "" : submission, "amount", amount,
+                "number", number, "expiry", expiry,
                 "securityCode", CVV, "firstName", "Avery", "lastName", "Admin", "address", "1 Main Street",
                 "city", "Springfield", "state", "WA", "zip", "99196", "email", "finance@accolade.test"));
         if (keep) {
@@ -112,6 +124,11 @@ class FundingTest {
             fields.add("on");
         }
         return admin.post("/admin/accounts/" + engineering.id + "/fund", fields.toArray());
+    }
+
+    /** A one-time token for one funding form, in the form the page gives its forms. */
+    static String submission(String form) {
+        return UUID.randomUUID() + "-" + form;
     }
 
     String page() {
@@ -205,20 +222,28 @@ class FundingTest {
         assertNotNull(card.ccToken);
         assertEquals("CARD_REGISTER", lastAudit("CARD_REGISTER").action);
 
-        admin.post("/admin/accounts/" + engineering.id + "/fund/cards/" + card.id, "amount", "20", "securityCode", CVV)
-                .then().statusCode(303);
+        String once = submission("card" + card.id);
+        admin.post("/admin/accounts/" + engineering.id + "/fund/cards/" + card.id, "submission", once, "amount", "20",
+                "securityCode", CVV).then().statusCode(303);
         assertTrue(page().contains("$20.00 added to " + engineering.name));
+        assertEquals(before + 7_550 + 2_000, balance());
+        // The same form sent again (a retry after a slow answer) is not charged again.
+        admin.post("/admin/accounts/" + engineering.id + "/fund/cards/" + card.id, "submission", once, "amount", "20",
+                "securityCode", CVV).then().statusCode(303);
+        assertTrue(page().contains("This form was already sent, so it was not sent again"));
         assertEquals(before + 7_550 + 2_000, balance());
         assertEquals("registered card ****1111, $20.00, fund ", lastAudit("FUND").detail.substring(0, 39));
 
-        admin.post("/admin/accounts/" + engineering.id + "/fund/cards/" + card.id, "amount", "20", "securityCode", "12")
+        admin.post("/admin/accounts/" + engineering.id + "/fund/cards/" + card.id, "submission",
+                submission("card" + card.id), "amount", "20", "securityCode", "12")
                 .then().statusCode(303);
         assertTrue(page().contains("Enter the 3 or 4 digit security code."));
 
         admin.post("/admin/accounts/" + engineering.id + "/fund/cards/" + card.id + "/remove").then().statusCode(303);
         assertTrue(page().contains("The card ending 1111 is removed."));
         assertTrue(QuarkusTransaction.requiringNew().call(() -> FundingCard.activeOf(engineering.id).isEmpty()));
-        admin.post("/admin/accounts/" + engineering.id + "/fund/cards/" + card.id, "amount", "20", "securityCode", CVV)
+        admin.post("/admin/accounts/" + engineering.id + "/fund/cards/" + card.id, "submission",
+                submission("card" + card.id), "amount", "20", "securityCode", CVV)
                 .then().statusCode(404);
     }
 
@@ -243,7 +268,8 @@ class FundingTest {
                 "no charge form for it");
 
         AuditEvent lastFund = lastAudit("FUND");
-        admin.post("/admin/accounts/" + engineering.id + "/fund/cards/" + card.id, "amount", "20", "securityCode", CVV)
+        admin.post("/admin/accounts/" + engineering.id + "/fund/cards/" + card.id, "submission",
+                submission("card" + card.id), "amount", "20", "securityCode", CVV)
                 .then().statusCode(303);
         assertTrue(page().contains("The card ending 1111 expired at the end of 11/16. Remove it and fund with a card "
                 + "that is still valid."));
@@ -271,6 +297,51 @@ class FundingTest {
         fund("1,250.00", "4111111111111111", future(), false).then().statusCode(303);
         assertTrue(page().contains("$1,250.00 added to " + engineering.name));
         assertEquals(before + 125_000, balance());
+    }
+
+    @Test
+    @Order(5)
+    void oneFundingFormSentTwiceOrSeveralTimesAtOnceChargesOnce() throws Exception {
+        Matcher form = Pattern.compile("name=\"submission\" value=\"([0-9a-f-]{36}-new)\"").matcher(page());
+        assertTrue(form.find(), "the form carries a one-time token");
+        String token = form.group(1);
+        long before = balance();
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<Integer>> statuses = new ArrayList<>();
+        try {
+            for (int i = 0; i < 4; i++) {
+                statuses.add(pool.submit(() -> {
+                    start.await();
+                    return fund(token, "3", "4111111111111111", future(), false).statusCode();
+                }));
+            }
+            start.countDown();
+            for (Future<Integer> status : statuses) {
+                assertEquals(303, status.get(60, TimeUnit.SECONDS));
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(before + 300, balance(), "charged once");
+
+        fund(token, "3", "4111111111111111", future(), false).then().statusCode(303);
+        assertTrue(page().contains("This form was already sent, so it was not sent again: nothing more was charged."));
+        assertEquals(before + 300, balance());
+    }
+
+    @Test
+    @Order(5)
+    void aFormWithoutItsOwnTokenChargesNothing() throws Exception {
+        long before = balance();
+        AuditEvent lastFund = lastAudit("FUND");
+        fund(null, "3", "4111111111111111", future(), false).then().statusCode(303);
+        assertTrue(page().contains("This page was out of date, so nothing was charged."));
+        // A saved card form's token does not fund by the new-card form.
+        fund(submission("card1"), "3", "4111111111111111", future(), false).then().statusCode(303);
+        assertTrue(page().contains("This page was out of date, so nothing was charged."));
+        assertEquals(before, balance());
+        assertEquals(lastFund.id, lastAudit("FUND").id, "RaaS was not asked");
     }
 
     @Test
