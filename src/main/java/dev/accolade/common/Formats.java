@@ -12,6 +12,8 @@ import io.quarkus.qute.TemplateExtension;
 public final class Formats {
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm 'UTC'", Locale.ENGLISH);
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH);
+    private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm", Locale.ENGLISH);
 
     private Formats() {
     }
@@ -50,5 +52,20 @@ public final class Formats {
 
     public static String display(OffsetDateTime time) {
         return time == null ? "" : time.withOffsetSameInstant(ZoneOffset.UTC).format(TIME);
+    }
+
+    /** The UTC day alone, {@code 29 Nov 2026}: with {@link #displayClock}, for a table whose heading says UTC. */
+    public static String displayDay(OffsetDateTime time) {
+        return time == null ? "" : time.withOffsetSameInstant(ZoneOffset.UTC).format(DAY);
+    }
+
+    /** The UTC time of day, {@code 08:07}. */
+    public static String displayClock(OffsetDateTime time) {
+        return time == null ? "" : time.withOffsetSameInstant(ZoneOffset.UTC).format(CLOCK);
+    }
+
+    /** ISO 8601 in UTC, {@code 2026-11-29T08:07:12Z}, as a {@code <time datetime>} attribute holds it. */
+    public static String iso(OffsetDateTime time) {
+        return time == null ? "" : time.withOffsetSameInstant(ZoneOffset.UTC).toInstant().toString();
     }
 }
