@@ -12,16 +12,23 @@ import io.quarkus.panache.common.Parameters;
 import dev.accolade.common.Formats;
 
 /**
- * The audit viewer's filter: actor (part of the email), action (its beginning), outcome (exact),
- * and a period of whole UTC days. Bad dates are dropped and explained, never a failure.
+ * The audit viewer's filter: actor (part of the email), action (its beginning), outcome (the whole
+ * word), each in any case, and a period of whole UTC days. Bad dates, and a period that ends before
+ * it starts, are dropped and explained, never a failure.
  */
 public record AuditQuery(String actor, String action, String outcome, LocalDate from, LocalDate to,
         List<String> problems) {
 
     public static AuditQuery parse(String actor, String action, String outcome, String from, String to) {
         List<String> problems = new ArrayList<>();
-        return new AuditQuery(clean(actor), clean(action), clean(outcome), date(from, "start date", problems),
-                date(to, "end date", problems), List.copyOf(problems));
+        LocalDate f = date(from, "start date", problems);
+        LocalDate t = date(to, "end date", problems);
+        if (f != null && t != null && f.isAfter(t)) {
+            problems.add("The start date is after the end date: the period was ignored and rows of every date are shown.");
+            f = null;
+            t = null;
+        }
+        return new AuditQuery(clean(actor), clean(action), clean(outcome), f, t, List.copyOf(problems));
     }
 
     /** The JPQL condition and its parameters (never empty: {@code 1 = 1} matches everything). */
@@ -32,12 +39,15 @@ public record AuditQuery(String actor, String action, String outcome, LocalDate 
             p.and("actor", "%" + like(actor).toLowerCase(Locale.ROOT) + "%");
         }
         if (!action.isEmpty()) {
-            w.append(" and action like :action escape '\\'");
-            p.and("action", like(action) + "%");
+            // Actions are in capitals (SEND_ATTEMPT) or in lower case (audit.verify).
+            w.append(" and lower(action) like :action escape '\\'");
+            p.and("action", like(action).toLowerCase(Locale.ROOT) + "%");
         }
         if (!outcome.isEmpty()) {
+            // Every outcome is recorded in capitals (SUCCESS, FAILED, ...): comparing with the typed
+            // word in capitals is case-insensitive and keeps the outcome index usable.
             w.append(" and outcome = :outcome");
-            p.and("outcome", outcome);
+            p.and("outcome", outcome.toUpperCase(Locale.ROOT));
         }
         if (from != null) {
             w.append(" and occurredAt >= :from");

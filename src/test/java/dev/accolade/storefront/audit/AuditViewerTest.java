@@ -146,4 +146,30 @@ class AuditViewerTest {
         assertTrue(lines[1].contains(",viewer-test@accolade.test,VIEWER_PAGE,target,SUCCESS,\"'=detail, \"\"quoted\"\"\",127.0.0.1,"),
                 lines[1]);
     }
+
+    @Test
+    void actionAndOutcomeMatchInAnyCase() {
+        append("VIEWER_CASE", "SUCCESS");
+        append("VIEWER_CASE", "FAILED");
+        append("VIEWER_CASE", "FAILED");
+        hr.get("/audit?action=viewer_case").then().statusCode(200).body(containsString("3 rows match"));
+        hr.get("/audit?action=Viewer_Ca&outcome=failed").then().body(containsString("2 rows match"));
+        hr.get("/audit?action=VIEWER_CASE&outcome=Success").then().body(containsString("1 row matches"));
+        // The outcome is the whole word, not its beginning.
+        hr.get("/audit?action=VIEWER_CASE&outcome=fail").then().body(containsString("0 rows match"));
+        String csv = hr.get("/audit/export.csv?action=viewer_case&outcome=failed").asString();
+        assertEquals(3, csv.split("\r\n").length, "header and the 2 failed rows: " + csv);
+    }
+
+    @Test
+    void aStartDateAfterTheEndDateIsExplainedAndIgnored() {
+        append("VIEWER_PERIOD", "SUCCESS");
+        hr.get("/audit?action=VIEWER_PERIOD&from=2999-01-01&to=2000-01-01").then().statusCode(200)
+                .body(containsString("The start date is after the end date"))
+                .body(containsString("1 row matches"))
+                .body(containsString("id=\"from\" name=\"from\" type=\"date\" value=\"\""));
+        hr.get("/audit?action=VIEWER_PERIOD&from=2000-01-01&to=2000-01-01").then()
+                .body(not(containsString("The start date is after the end date")))
+                .body(containsString("0 rows match"));
+    }
 }
