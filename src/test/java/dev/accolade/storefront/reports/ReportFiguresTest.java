@@ -5,6 +5,10 @@ import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -97,6 +101,27 @@ class ReportFiguresTest {
         hr.get("/reports?by=department&department=999999").then().statusCode(200)
                 .body(containsString("There is no such department"));
         hr.get("/reports?by=nothing").then().statusCode(404).body(containsString("No such report"));
+    }
+
+    @Test
+    void aPeriodReachesFrom2000ToTodayAndADateOutsideIsMovedIntoItWithTheReason() {
+        hr.get("/reports?by=brand&from=1900-01-01&to=2021-04-30").then().statusCode(200)
+                .body(containsString("The start date is before 2000-01-01, the first day a report covers: 2000-01-01 is used instead."))
+                .body(not(containsString("not a date like")))
+                .body(containsString("Delivered rewards from 2000-01-01 to 2021-04-30"));
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        // A thousand years by month would be 12,000 rows: the period ends today.
+        List<String> months = rows("by=month&from=2000-01-01&to=2999-12-31");
+        assertEquals(ChronoUnit.MONTHS.between(YearMonth.of(2000, 1), YearMonth.from(today)) + 1, months.size());
+        assertTrue(months.get(0).startsWith("Jan 2000="), months.get(0));
+        hr.get("/reports?by=month&from=2000-01-01&to=2999-12-31").then()
+                .body(containsString("The end date is in the future: a report covers days up to today, so today (" + today
+                        + ") is used instead."))
+                .body(not(containsString("2999")));
+        hr.get("/reports/export.csv?by=month&from=2000-01-01&to=2999-12-31").then()
+                .header("Content-Disposition", containsString("rewards-by-month-2000-01-01-to-" + today + ".csv"));
+        hr.get("/reports?by=brand&from=2021-01-01&to=" + today).then()
+                .body(not(containsString("is used instead")));
     }
 
     @Test
