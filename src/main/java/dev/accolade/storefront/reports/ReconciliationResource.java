@@ -38,6 +38,8 @@ public class ReconciliationResource {
     static final int ITEMS_PAGE = 100;
     /** A run reads every RaaS order of the period: keep it to a quarter at a time. */
     static final int MAX_DAYS = 92;
+    /** The first day a run can cover, as for the reports. */
+    static final LocalDate FIRST_DAY = ReportFilter.FIRST_DAY;
 
     @CheckedTemplate
     static class Templates {
@@ -86,12 +88,9 @@ public class ReconciliationResource {
             flash.put("error", "Give the period as two dates like 2025-01-31.");
             return Response.seeOther(URI.create("/reconciliation")).build();
         }
-        if (f.isAfter(t)) {
-            flash.put("error", "The start date is after the end date.");
-            return Response.seeOther(URI.create("/reconciliation")).build();
-        }
-        if (f.plusDays(MAX_DAYS).isBefore(t.plusDays(1)) || f.getYear() < 2000) {
-            flash.put("error", "A reconciliation covers at most " + MAX_DAYS + " days: choose a shorter period.");
+        String problem = problem(f, t, LocalDate.now(clock.withZone(ZoneOffset.UTC)));
+        if (problem != null) {
+            flash.put("error", problem);
             return Response.seeOther(URI.create("/reconciliation")).build();
         }
         ReconciliationRun run = reconciliation.run(f, t, "MANUAL", me.getEmail(), address.get());
@@ -102,6 +101,26 @@ public class ReconciliationResource {
                     + " discrepancies.");
         }
         return Response.seeOther(URI.create("/reconciliation/" + run.id)).build();
+    }
+
+    /**
+     * Why a period cannot be reconciled, or null. A period ends today at the latest: RaaS holds no
+     * orders of days to come, and a run of them would be stored as if it had checked them.
+     */
+    static String problem(LocalDate from, LocalDate to, LocalDate today) {
+        if (from.isAfter(to)) {
+            return "The start date is after the end date.";
+        }
+        if (from.isBefore(FIRST_DAY)) {
+            return "Choose a start date from " + FIRST_DAY + " on.";
+        }
+        if (to.isAfter(today)) {
+            return "Choose an end date up to today (" + today + "): a reconciliation covers days that have begun.";
+        }
+        if (from.plusDays(MAX_DAYS).isBefore(to.plusDays(1))) {
+            return "A reconciliation covers at most " + MAX_DAYS + " days: choose a shorter period.";
+        }
+        return null;
     }
 
     @GET

@@ -2,9 +2,11 @@ package dev.accolade.storefront.reports;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.LocalDate;
@@ -156,6 +158,37 @@ class ReconciliationTest {
         hr.get("/reconciliation").then().body(containsString("The start date is after the end date"));
         hr.post("/reconciliation", "from", "2020-01-01", "to", "2021-01-01");
         hr.get("/reconciliation").then().body(containsString("at most 92 days"));
+    }
+
+    @Test
+    void aPeriodBefore2000OrEndingInTheFutureIsRefusedWithTheReasonAndNotRun() {
+        Browser hr = Browser.signedIn("hr@accolade.test");
+        long runs = QuarkusTransaction.requiringNew().call(() -> ReconciliationRun.count());
+        hr.get("/reconciliation");
+        assertEquals(303, hr.post("/reconciliation", "from", "1999-01-01", "to", "1999-01-02").statusCode());
+        hr.get("/reconciliation").then().body(containsString("Choose a start date from 2000-01-01 on."))
+                .body(not(containsString("at most 92 days")));
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        hr.post("/reconciliation", "from", "2030-01-01", "to", "2030-01-05");
+        hr.get("/reconciliation").then().body(containsString("Choose an end date up to today (" + today + ")"));
+        hr.post("/reconciliation", "from", today.minusDays(2).toString(), "to", today.plusDays(1).toString());
+        hr.get("/reconciliation").then().body(containsString("Choose an end date up to today (" + today + ")"));
+        assertEquals(runs, QuarkusTransaction.requiringNew().call(() -> ReconciliationRun.count()), "no run was made");
+    }
+
+    @Test
+    void eachProblemOfAPeriodIsNamed() {
+        LocalDate today = LocalDate.of(2026, 11, 29);
+        assertNull(ReconciliationResource.problem(today, today, today));
+        assertNull(ReconciliationResource.problem(LocalDate.of(2000, 1, 1), LocalDate.of(2000, 4, 1), today));
+        assertEquals("The start date is after the end date.",
+                ReconciliationResource.problem(today, today.minusDays(1), today));
+        assertEquals("Choose a start date from 2000-01-01 on.",
+                ReconciliationResource.problem(LocalDate.of(1999, 1, 1), LocalDate.of(1999, 1, 2), today));
+        assertEquals("Choose an end date up to today (2026-11-29): a reconciliation covers days that have begun.",
+                ReconciliationResource.problem(today, today.plusDays(1), today));
+        assertEquals("A reconciliation covers at most 92 days: choose a shorter period.",
+                ReconciliationResource.problem(LocalDate.of(2000, 1, 1), LocalDate.of(2000, 4, 2), today));
     }
 
     @Test
