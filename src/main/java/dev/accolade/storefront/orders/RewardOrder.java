@@ -84,6 +84,12 @@ public class RewardOrder extends PanacheEntityBase {
         return last == null ? null : last.plusHours(24);
     }
 
+    /** Whether RaaS would resend the email now: a delivered order whose last email is 24 hours old. */
+    public boolean resendableAt(OffsetDateTime now) {
+        OffsetDateTime after = getResendableAfter();
+        return status == Status.DELIVERED && raasOrderId != null && after != null && !now.isBefore(after);
+    }
+
     public static Optional<RewardOrder> findByToken(String token) {
         return find("sendToken", token).firstResultOptional();
     }

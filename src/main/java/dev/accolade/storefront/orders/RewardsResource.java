@@ -1,6 +1,8 @@
 package dev.accolade.storefront.orders;
 
 import java.net.URI;
+import java.time.Clock;
+import java.time.OffsetDateTime;
 import java.util.List;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -14,6 +16,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.RestForm;
 
 import io.quarkus.panache.common.Page;
@@ -23,6 +26,7 @@ import io.quarkus.qute.TemplateInstance;
 
 import dev.accolade.common.ClientAddress;
 import dev.accolade.common.Flash;
+import dev.accolade.common.Formats;
 import dev.accolade.common.Paging;
 import dev.accolade.raas.client.RaasClient;
 import dev.accolade.raas.client.RaasFailure;
@@ -39,6 +43,8 @@ import dev.accolade.storefront.security.Role;
 @Produces(MediaType.TEXT_HTML)
 public class RewardsResource {
 
+    private static final Logger LOG = Logger.getLogger(RewardsResource.class);
+
     static final int PAGE_SIZE = 20;
 
     @CheckedTemplate
@@ -46,7 +52,7 @@ public class RewardsResource {
         static native TemplateInstance list(List<RewardOrder> orders, String status, String q, int page, boolean more,
                 long total);
 
-        static native TemplateInstance detail(RewardOrder order);
+        static native TemplateInstance detail(RewardOrder order, boolean resendable);
 
         static native TemplateInstance notFound();
     }
@@ -57,15 +63,19 @@ public class RewardsResource {
     private final Csrf csrf;
     private final Flash flash;
     private final ClientAddress address;
+    private final Clock clock;
 
-    RewardsResource(CurrentUser me, RaasClient raas, SendLedger ledger, Csrf csrf, Flash flash, ClientAddress address) {
+    RewardsResource(CurrentUser me, RaasClient raas, SendLedger ledger, Csrf csrf, Flash flash, ClientAddress address,
+            Clock clock) {
         this.me = me;
         this.raas = raas;
         this.ledger = ledger;
         this.csrf = csrf;
         this.flash = flash;
         this.address = address;
+        this.clock = clock;
     }
+
 
     @GET
     @Transactional
@@ -98,7 +108,7 @@ public class RewardsResource {
         if (order == null) {
             return notFound(id);
         }
-        return Response.ok(Templates.detail(order)).build();
+        return Response.ok(Templates.detail(order, order.resendableAt(now()))).build();
     }
 
     @POST
@@ -115,13 +125,27 @@ public class RewardsResource {
             return Response.seeOther(back).build();
         }
         String ip = address.get();
+        if (!order.resendableAt(now())) {
+            // The page offers no button then; a stale page or a second tab can still post. RaaS would refuse.
+            ledger.resent(order.id, me.getEmail(), "REFUSED", "before " + order.getResendableAfter(), ip);
+            flash.put("error", "The email was not sent again: RaaS sends a reward's email at most once every "
+                    + "24 hours. It can be sent again after " + Formats.display(order.getResendableAfter()) + ".");
+            return Response.seeOther(back).build();
+        }
         try {
             raas.resend(order.raasOrderId);
             ledger.resent(order.id, me.getEmail(), "SUCCESS", "RaaS order " + order.raasOrderId, ip);
             flash.put("message", "The reward email was sent again to " + order.recipientEmail + ".");
         } catch (RaasFailure f) {
-            ledger.resent(order.id, me.getEmail(), "FAILED", f.errorMessage().orElse(f.getMessage()), ip);
-            flash.put("error", "RaaS did not resend the email: " + f.errorMessage().orElse("refused") + ".");
+            // RaaS's text is for the log and the audit trail, not for the page.
+            String raasText = f.errorMessage().orElse(f.getMessage());
+            LOG.warnf("RaaS refused to resend order %d (RaaS order %s): %s", order.id, order.raasOrderId, raasText);
+            ledger.resent(order.id, me.getEmail(), "FAILED", raasText, ip);
+            flash.put("error", f instanceof RaasFailure.ResendRefused
+                    ? "The email was not sent again: RaaS declined to resend it. RaaS sends a reward's email at most "
+                            + "once every 24 hours, so try again later."
+                    : "The email was not sent again: RaaS refused the request. Try again later, or ask an "
+                            + "administrator to check Accolade's connection to RaaS.");
         } catch (RaasOutcomeUnknown u) {
             ledger.resent(order.id, me.getEmail(), "UNKNOWN", u.getMessage(), ip);
             flash.put("error", "RaaS did not confirm the resend; the email may or may not have been sent again.");
@@ -130,6 +154,10 @@ public class RewardsResource {
             flash.put("error", "RaaS cannot be reached right now; nothing was resent. Try again later.");
         }
         return Response.seeOther(back).build();
+    }
+
+    private OffsetDateTime now() {
+        return OffsetDateTime.now(clock);
     }
 
     /** The order if it belongs to the caller's department; anything else does not exist for them. */

@@ -272,14 +272,35 @@ class SendRewardTest {
     }
 
     @Test
-    void aResendWithinADayOfTheLastEmailShowsWhyRaasRefusedIt() {
+    void aResendIsOfferedOnlyOnceADayHasPassedAndARefusalIsExplainedWithoutRaasText() {
         Browser b = Browser.signedIn("manager@accolade.test");
         String location = b.post("/send", form(UUID.randomUUID().toString(), "APPL-E-2000-STD",
                 "grace.hopper@accolade.test", "", "Resend me")).getHeader("Location");
-        b.get(location).then().body(containsString("can be sent again after"));
-        b.post(location + "/resend").then().statusCode(303);
-        b.get(location).then().body(containsString("Cannot send more than once every 24 hours"));
+        long id = Long.parseLong(location.substring(location.lastIndexOf('/') + 1));
+        // Just delivered: RaaS would refuse, so there is no button, only when it can be sent again.
+        b.get(location).then().body(containsString("can be sent again after"))
+                .body(not(containsString("Send the email again")))
+                .body(not(containsString("action=\"/rewards/" + id + "/resend\"")));
+        // A stale page posting anyway is told the same, and RaaS is not asked.
+        b.post(location + "/resend").then().statusCode(303).header("Location", location);
+        b.get(location).then().body(containsString("The email was not sent again: RaaS sends a reward&#39;s email at "
+                + "most once every 24 hours. It can be sent again after"));
         assertTrue(QuarkusTransaction.requiringNew().call(() -> dev.accolade.storefront.audit.AuditEvent.count(
-                "action = 'RESEND' and outcome = 'FAILED'") > 0));
+                "action = 'RESEND' and outcome = 'REFUSED' and target = ?1", "order " + id) == 1));
+
+        // A day later by Accolade's record, but RaaS sent the email again in the meantime (say, a resend
+        // made outside Accolade): the button is offered, RaaS refuses, and the page says so plainly.
+        QuarkusTransaction.requiringNew().run(() -> RewardOrder.update("deliveredAt = ?1 where id = ?2",
+                java.time.OffsetDateTime.now().minusHours(25), id));
+        b.get(location).then().body(containsString("Send the email again"))
+                .body(containsString("action=\"/rewards/" + id + "/resend\""));
+        b.post(location + "/resend").then().statusCode(303);
+        b.get(location).then().body(containsString("The email was not sent again: RaaS declined to resend it."))
+                .body(not(containsString("Cannot send more than once")))
+                .body(not(containsString("last send at")));
+        // RaaS's own text is kept for the audit trail (and the log), not shown to the manager.
+        assertTrue(QuarkusTransaction.requiringNew().call(() -> dev.accolade.storefront.audit.AuditEvent.count(
+                "action = 'RESEND' and outcome = 'FAILED' and target = ?1 and detail like ?2", "order " + id,
+                "%Cannot send more than once every 24 hours%") == 1));
     }
 }
