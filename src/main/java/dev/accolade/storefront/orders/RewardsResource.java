@@ -49,7 +49,7 @@ public class RewardsResource {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance list(List<RewardOrder> orders, String status, String q, int page, boolean more,
+        static native TemplateInstance list(List<RewardOrder> orders, String status, String q, int page, int pages,
                 long total);
 
         static native TemplateInstance detail(RewardOrder order, boolean resendable);
@@ -76,10 +76,9 @@ public class RewardsResource {
         this.clock = clock;
     }
 
-
     @GET
     @Transactional
-    public TemplateInstance list(@QueryParam("status") String status, @QueryParam("q") String q,
+    public Response list(@QueryParam("status") String status, @QueryParam("q") String q,
             @QueryParam("page") String page) {
         int p = Paging.pageNumber(page);
         StringBuilder where = new StringBuilder("requesterId = :me");
@@ -96,8 +95,29 @@ public class RewardsResource {
         }
         var query = RewardOrder.find(where + " order by createdAt desc, id desc", params);
         long total = query.count();
+        int pages = (int) Math.max(1, (total + PAGE_SIZE - 1) / PAGE_SIZE);
+        String shown = wanted == null ? "" : wanted.name();
+        if (p > pages) {
+            // Past the end (an old link, a hand-typed number): the last page there is, same filters.
+            return Response.seeOther(URI.create(listAddress(shown, text, pages))).build();
+        }
         List<RewardOrder> orders = query.page(Page.of(p - 1, PAGE_SIZE)).list();
-        return Templates.list(orders, wanted == null ? "" : wanted.name(), text, p, (long) p * PAGE_SIZE < total, total);
+        return Response.ok(Templates.list(orders, shown, text, p, pages, total)).build();
+    }
+
+    static String listAddress(String status, String q, int page) {
+        StringBuilder query = new StringBuilder();
+        if (!status.isEmpty()) {
+            query.append("&status=").append(Formats.urlEncoded(status));
+        }
+        if (!q.isEmpty()) {
+            // %20, not +: the redirect's query is re-encoded, and a + would become a literal plus.
+            query.append("&q=").append(Formats.urlEncoded(q).replace("+", "%20"));
+        }
+        if (page > 1) {
+            query.append("&page=").append(page);
+        }
+        return "/rewards" + (query.length() == 0 ? "" : "?" + query.substring(1));
     }
 
     @GET

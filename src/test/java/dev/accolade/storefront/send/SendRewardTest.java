@@ -303,4 +303,24 @@ class SendRewardTest {
                 "action = 'RESEND' and outcome = 'FAILED' and target = ?1 and detail like ?2", "order " + id,
                 "%Cannot send more than once every 24 hours%") == 1));
     }
+
+    @Test
+    void pagingPastTheLastPageOfMyRewardsGoesToTheLastPage() {
+        Browser b = Browser.signedIn("manager@accolade.test");
+        b.post("/send", form(UUID.randomUUID().toString(), "APPL-E-1000-STD", "alan.turing@accolade.test", "", "Paged"))
+                .then().statusCode(303);
+        Response past = b.get("/rewards?page=99999");
+        past.then().statusCode(303).header("Location", org.hamcrest.Matchers.matchesPattern(".*/rewards(\\?page=\\d+)?"));
+        b.get(past.getHeader("Location")).then().statusCode(200)
+                .body(containsString("<table class=\"data\">"))
+                .body(org.hamcrest.Matchers.matchesPattern("(?s).*Page (\\d+) of \\1\\b.*"))
+                .body(not(containsString("No rewards here yet")));
+        // Filters are kept; nothing matching says so, with the way back to every reward.
+        b.get("/rewards?q=nobody by this name&status=FAILED&page=7").then().statusCode(303)
+                .header("Location", org.hamcrest.Matchers.endsWith("/rewards?status=FAILED&q=nobody%20by%20this%20name"));
+        b.get("/rewards?status=FAILED&q=nobody by this name").then().statusCode(200)
+                .body(containsString("No rewards match"))
+                .body(containsString("<a href=\"/rewards\">Show all your rewards</a>"))
+                .body(not(containsString("No rewards here yet")));
+    }
 }
