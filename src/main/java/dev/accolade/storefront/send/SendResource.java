@@ -1,6 +1,7 @@
 package dev.accolade.storefront.send;
 
 import java.net.URI;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -20,6 +21,7 @@ import jakarta.ws.rs.core.Response;
 
 import org.jboss.resteasy.reactive.RestForm;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 
@@ -36,7 +38,10 @@ import dev.accolade.storefront.security.Csrf;
 import dev.accolade.storefront.security.CurrentUser;
 import dev.accolade.storefront.security.Role;
 
-/** Send a reward: the form, a review with the email's preview, then the one POST that places it. */
+/**
+ * Send a reward: the form, a review with the email's preview (POST, nothing stored), then the one POST
+ * that places it. Every step carries the form's one-time token and the CSRF token.
+ */
 @Path("/send")
 @RolesAllowed(Role.MANAGER_NAME)
 @Produces(MediaType.TEXT_HTML)
@@ -47,7 +52,8 @@ public class SendResource {
         static native TemplateInstance form(Catalog.Brand brand, Catalog.Reward reward, SendForm form,
                 Map<String, String> errors, List<Employee> colleagues, Department department, OptionalLong balance);
 
-        static native TemplateInstance review(SendRequest request, Department department, OptionalLong balance);
+        static native TemplateInstance review(SendRequest request, SendForm typed, Department department,
+                OptionalLong balance);
 
         static native TemplateInstance missing();
 
@@ -78,15 +84,13 @@ public class SendResource {
 
     @GET
     @Transactional
-    public TemplateInstance form(@QueryParam("sku") String sku) {
+    public Response form(@QueryParam("sku") String sku) {
         Optional<Catalog.Brand> brand = validator.brandOf(sku);
         if (brand.isEmpty()) {
-            return Templates.missing();
+            return missing();
         }
-        SendForm form = SendForm.of(keptOr("token", UUID.randomUUID().toString()), sku, flash.get("recipientName"),
-                flash.get("recipientEmail"), flash.get("amount"), flash.get("subject"), flash.get("message"),
-                keptOr("from", me.getDisplayName()));
-        return page(brand.get(), sku, form, Map.of());
+        SendForm form = SendForm.of(UUID.randomUUID().toString(), sku, null, null, null, null, null, null);
+        return Response.ok(page(brand.get(), form, Map.of())).build();
     }
 
     /**
@@ -100,24 +104,55 @@ public class SendResource {
         return Templates.colleagues(Employee.searchInDepartment(department().id, typed, SUGGESTIONS));
     }
 
-    @GET
+    /**
+     * The review: the email as the recipient will see it, and the one button that sends it. A POST,
+     * because the fields are too long for an address (five texts of 255 characters are up to 11 KB
+     * percent-encoded, over the 4 KB request line) and are personal: they do not belong in browser
+     * history or access logs. Nothing is stored; invalid input shows the form again with its errors.
+     */
+    @POST
     @Path("review")
     @Transactional
-    public TemplateInstance review(@QueryParam("token") String token, @QueryParam("sku") String sku,
-            @QueryParam("recipientName") String recipientName, @QueryParam("recipientEmail") String recipientEmail,
-            @QueryParam("amount") String amount, @QueryParam("subject") String subject,
-            @QueryParam("message") String message, @QueryParam("from") String from) {
-        SendForm form = SendForm.of(token, sku, recipientName, recipientEmail, amount, subject, message, from);
-        SendValidator.Result result = validator.validate(form, department().id);
-        Optional<Catalog.Brand> brand = validator.brandOf(sku);
+    public Response review(@BeanParam SendForm form, @RestForm(Csrf.FIELD) String csrfToken) {
+        csrf.verify(csrfToken);
+        Optional<Catalog.Brand> brand = validator.brandOf(form.sku);
         if (brand.isEmpty()) {
-            return Templates.missing();
-        }
-        if (result.request().isEmpty()) {
-            return page(brand.get(), sku, form, result.errors());
+            return missing();
         }
         Department department = department();
-        return Templates.review(result.request().get(), department, balances.of(department));
+        SendValidator.Result result = validator.validate(form, department.id);
+        if (result.request().isEmpty()) {
+            return Response.ok(page(brand.get(), form, result.errors())).build();
+        }
+        return Response.ok(Templates.review(result.request().get(), form, department, balances.of(department)))
+                .build();
+    }
+
+    /**
+     * A review's address opened with GET (reloaded from the address bar, or returned to after signing
+     * in again): the fields are gone, so start from the reward's form, or the catalog.
+     */
+    @GET
+    @Path("review")
+    public Response reviewAgain(@QueryParam("sku") String sku) {
+        return Response.seeOther(URI.create(validator.brandOf(sku).isPresent()
+                ? "/send?sku=" + Formats.urlEncoded(sku) : "/catalog")).build();
+    }
+
+    /** "Edit" on the review: the form again, filled in with what was typed and the same one-time token. */
+    @POST
+    @Path("edit")
+    @Transactional
+    public Response edit(@BeanParam SendForm form, @RestForm(Csrf.FIELD) String csrfToken) {
+        csrf.verify(csrfToken);
+        Optional<Catalog.Brand> brand = validator.brandOf(form.sku);
+        if (brand.isEmpty()) {
+            return missing();
+        }
+        if (form.token == null || !SendValidator.TOKEN.matcher(form.token).matches()) {
+            form.token = UUID.randomUUID().toString();
+        }
+        return Response.ok(page(brand.get(), form, Map.of())).build();
     }
 
     @POST
@@ -130,9 +165,17 @@ public class SendResource {
         // Reads only (catalog snapshot, the department's directory): no transaction needed.
         SendValidator.Result result = validator.validate(form, department.id());
         if (result.request().isEmpty()) {
-            flash.put("error", "Please check the highlighted fields.");
-            form.values().forEach(flash::put);
-            return Response.seeOther(URI.create("/send?sku=" + Formats.urlEncoded(form.sku))).build();
+            // Only a changed catalog or a hand-made request gets here (the review checked the form).
+            // The form is shown again with its errors rather than redirected: the entered values can
+            // be larger than a flash cookie may be (4 KB).
+            Optional<Catalog.Brand> brand = validator.brandOf(form.sku);
+            if (brand.isEmpty()) {
+                return missing();
+            }
+            Map<String, String> errors = new LinkedHashMap<>();
+            errors.put("form", "The reward was not sent: please check the highlighted fields.");
+            errors.putAll(result.errors());
+            return Response.ok(QuarkusTransaction.requiringNew().call(() -> page(brand.get(), form, errors))).build();
         }
         SendService.Sent sent = sender.send(result.request().get(), me.getUserId(), me.getEmail(), department,
                 address.get());
@@ -156,11 +199,18 @@ public class SendResource {
         };
     }
 
-    private TemplateInstance page(Catalog.Brand brand, String sku, SendForm form, Map<String, String> errors) {
-        Catalog.Reward reward = brand.rewards().stream().filter(r -> r.sku().equals(sku)).findFirst().orElseThrow();
+    private TemplateInstance page(Catalog.Brand brand, SendForm form, Map<String, String> errors) {
+        Catalog.Reward reward = brand.rewards().stream().filter(r -> r.sku().equals(form.sku)).findFirst().orElseThrow();
+        if (form.from == null || form.from.isBlank()) {
+            form.from = me.getDisplayName();
+        }
         Department department = department();
         List<Employee> colleagues = Employee.searchInDepartment(department.id, "", SUGGESTIONS);
         return Templates.form(brand, reward, form, errors, colleagues, department, balances.of(department));
+    }
+
+    private static Response missing() {
+        return Response.status(Response.Status.NOT_FOUND).entity(Templates.missing()).build();
     }
 
     private Department department() {
@@ -172,8 +222,4 @@ public class SendResource {
         return d;
     }
 
-    private String keptOr(String key, String fallback) {
-        String v = flash.get(key);
-        return v == null || v.isBlank() ? fallback : v;
-    }
 }

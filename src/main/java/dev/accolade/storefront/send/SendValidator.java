@@ -98,7 +98,9 @@ public class SendValidator {
         if (subject != null && subject.length() > 255) {
             errors.put("subject", "The subject can have at most 255 characters.");
         }
-        String message = blankToNull(form.message);
+        // A browser submits a textarea's line breaks as CRLF but counts each as one character against
+        // its maxlength: count them the same way, so a message the form accepted is never refused.
+        String message = blankToNull(form.message == null ? null : form.message.replace("\r\n", "\n"));
         if (message != null && message.length() > 255) {
             errors.put("message", "The message can have at most 255 characters (it has " + message.length() + ").");
         }

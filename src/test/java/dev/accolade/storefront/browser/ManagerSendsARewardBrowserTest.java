@@ -63,6 +63,13 @@ class ManagerSendsARewardBrowserTest {
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Review")).click();
 
             assertThat(page.getByText("Grace Hopper <grace.hopper@accolade.test>")).isVisible();
+            // "Edit" brings the form back as it was typed; the review is reached again from there.
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Edit")).click();
+            assertThat(page.getByLabel("Message")).hasValue("Thank you for debugging the release with us!");
+            assertThat(page.getByLabel("Email", new Page.GetByLabelOptions().setExact(true)))
+                    .hasValue("grace.hopper@accolade.test");
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Review")).click();
+            assertThat(page.getByText("Grace Hopper <grace.hopper@accolade.test>")).isVisible();
             Chromium.screenshot(page, "04-review");
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send reward")).click();
 

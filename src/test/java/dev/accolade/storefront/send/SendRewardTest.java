@@ -145,8 +145,8 @@ class SendRewardTest {
         String email = "ada.lovelace@accolade.test";
         b.get("/send?sku=TNGO-E-V-STD").then().statusCode(200).body(containsString("Send Tango Card E-Custom"))
                 .body(containsString("Ada Lovelace"));
-        b.get("/send/review?token=" + token + "&sku=TNGO-E-V-STD&recipientEmail=" + email
-                + "&recipientName=&amount=12.50&subject=Thanks&message=Great+talk&from=Morgan")
+        b.post("/send/review?sku=TNGO-E-V-STD", "token", token, "sku", "TNGO-E-V-STD", "recipientEmail", email,
+                "recipientName", "", "amount", "12.50", "subject", "Thanks", "message", "Great talk", "from", "Morgan")
                 .then().statusCode(200).body(containsString("Review your reward"))
                 .body(containsString("Ada Lovelace")).body(containsString("$12.50"));
         int before = raasOrdersTo(email);
@@ -203,8 +203,8 @@ class SendRewardTest {
     @Test
     void invalidInputIsExplainedNextToEachField() {
         Browser b = Browser.signedIn("manager@accolade.test");
-        b.get("/send/review?token=" + UUID.randomUUID() + "&sku=TNGO-E-V-STD&recipientEmail=not-an-email"
-                + "&recipientName=X&amount=5000&message=hi").then().statusCode(200)
+        b.post("/send/review", "token", UUID.randomUUID().toString(), "sku", "TNGO-E-V-STD", "recipientEmail",
+                "not-an-email", "recipientName", "X", "amount", "5000", "message", "hi").then().statusCode(200)
                 .body(containsString("Enter a valid email address"))
                 .body(containsString("Choose an amount from $1.00 to $1,000.00"))
                 .body(containsString("at least 2 characters"))
@@ -215,10 +215,12 @@ class SendRewardTest {
     void theDirectoryFillsInOnlyTheManagersOwnColleagues() {
         Browser b = Browser.signedIn("manager@accolade.test");
         // A colleague from Engineering: the name comes from the directory.
-        b.get("/send/review?token=" + UUID.randomUUID() + "&sku=APPL-E-1000-STD&recipientEmail=grace.hopper@accolade.test")
+        b.post("/send/review", "token", UUID.randomUUID().toString(), "sku", "APPL-E-1000-STD", "recipientEmail",
+                "grace.hopper@accolade.test")
                 .then().statusCode(200).body(containsString("Grace Hopper &lt;grace.hopper@accolade.test&gt;"));
         // Someone from Sales is, to an Engineering manager, any other address: their name must be typed.
-        b.get("/send/review?token=" + UUID.randomUUID() + "&sku=APPL-E-1000-STD&recipientEmail=marie.curie@accolade.test")
+        b.post("/send/review", "token", UUID.randomUUID().toString(), "sku", "APPL-E-1000-STD", "recipientEmail",
+                "marie.curie@accolade.test")
                 .then().statusCode(200)
                 .body(containsString("name (at least 2 characters)"))
                 .body(not(containsString("Marie Curie")));
