@@ -120,7 +120,7 @@ public class SendResource {
             return missing();
         }
         Department department = department();
-        SendValidator.Result result = validator.validate(form, department.id);
+        SendValidator.Result result = validator.validate(form, department.id, me.getDisplayName());
         if (result.request().isEmpty()) {
             return Response.ok(page(brand.get(), form, result.errors())).build();
         }
@@ -163,7 +163,7 @@ public class SendResource {
             throw new jakarta.ws.rs.NotFoundException("no department");
         }
         // Reads only (catalog snapshot, the department's directory): no transaction needed.
-        SendValidator.Result result = validator.validate(form, department.id());
+        SendValidator.Result result = validator.validate(form, department.id(), me.getDisplayName());
         if (result.request().isEmpty()) {
             // Only a changed catalog or a hand-made request gets here (the review checked the form).
             // The form is shown again with its errors rather than redirected: the entered values can

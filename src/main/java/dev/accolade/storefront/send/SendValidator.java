@@ -15,7 +15,9 @@ import dev.accolade.storefront.directory.Colleagues;
 
 /**
  * Checks a send form against the catalog and the RaaS order schema (recipient name 2–255 characters,
- * an email address, subject up to 255, message and from up to 255), with one message per field.
+ * an email address, subject up to 255, message and from up to 255), with one message per field: a
+ * field is named only when it is itself the problem. "From" is never empty: left blank, it is the
+ * signed-in manager's name, so the recipient always sees who sent the reward.
  */
 @ApplicationScoped
 public class SendValidator {
@@ -43,8 +45,11 @@ public class SendValidator {
                 .filter(b -> b.rewards().stream().anyMatch(r -> sku.equals(r.sku()))).findFirst());
     }
 
-    /** Checks the form for a manager of this department (whose directory fills in a colleague's name). */
-    public Result validate(SendForm form, long departmentId) {
+    /**
+     * Checks the form for a manager of this department (whose directory fills in a colleague's name);
+     * {@code sender} is the manager's own name, the "From" of a form that leaves it empty.
+     */
+    public Result validate(SendForm form, long departmentId, String sender) {
         Map<String, String> errors = new LinkedHashMap<>();
         Optional<Catalog.Brand> brand = brandOf(form.sku);
         Catalog.Reward reward = brand.flatMap(b -> b.rewards().stream().filter(r -> r.sku().equals(form.sku))
@@ -76,11 +81,13 @@ public class SendValidator {
         String email = SendForm.trim(form.recipientEmail);
         String name = SendForm.trim(form.recipientName);
         Long employeeId = null;
+        boolean emailValid = false;
         if (email == null || email.isEmpty()) {
             errors.put("recipientEmail", "Enter the recipient's email address.");
         } else if (email.length() > 255 || !EMAIL.matcher(email).matches()) {
             errors.put("recipientEmail", "Enter a valid email address, such as ada@example.com.");
         } else {
+            emailValid = true;
             Optional<Colleagues.Contact> employee = colleagues.inDepartment(departmentId, email);
             if (employee.isPresent()) {
                 employeeId = employee.get().id();
@@ -89,7 +96,14 @@ public class SendValidator {
                 }
             }
         }
-        if (name == null || name.length() < 2) {
+        if (name == null || name.isEmpty()) {
+            // An empty name is only a problem once the address is right and not in the directory: until
+            // then the email's own message says what to fix, and the directory may still fill it in.
+            if (emailValid) {
+                errors.put("recipientName", "Enter the recipient's name (at least 2 characters): "
+                        + "this address is not in your department's directory.");
+            }
+        } else if (name.length() < 2) {
             errors.put("recipientName", "Enter the recipient's name (at least 2 characters).");
         } else if (name.length() > 255) {
             errors.put("recipientName", "The name can have at most 255 characters.");
@@ -105,6 +119,9 @@ public class SendValidator {
             errors.put("message", "The message can have at most 255 characters (it has " + message.length() + ").");
         }
         String from = blankToNull(form.from);
+        if (from == null) {
+            from = blankToNull(sender);
+        }
         if (from != null && from.length() > 255) {
             errors.put("from", "The sender name can have at most 255 characters.");
         }

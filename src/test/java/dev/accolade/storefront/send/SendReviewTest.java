@@ -28,7 +28,7 @@ import dev.accolade.storefront.Browser;
 import dev.accolade.storefront.demo.DemoRaasAccounts;
 import dev.accolade.storefront.orders.RewardOrder;
 
-/** The send form's way to the one POST: the review and "Edit". */
+/** The send form's way to the one POST: the review, "Edit", defaults and messages. */
 @QuarkusTest
 class SendReviewTest {
 
@@ -183,6 +183,54 @@ class SendReviewTest {
         sent.then().statusCode(303);
         assertEquals("Alan Turing", order(sent.getHeader("Location")).recipientName);
         assertEquals(1, ordersWithToken(token));
+    }
+
+    @Test
+    void anEmptyFromIsTheSignedInManagersNameSoTheRecipientKnowsWhoSentIt() {
+        Browser b = Browser.signedIn("manager@accolade.test");
+        b.get("/send?sku=APPL-E-1000-STD").then().statusCode(200)
+                .body(containsString("id=\"from\" name=\"from\" type=\"text\" maxlength=\"255\" value=\"Morgan Manager\""));
+        String token = UUID.randomUUID().toString();
+        String review = b.post("/send/review?sku=APPL-E-1000-STD", typed(token, "APPL-E-1000-STD", "",
+                "katherine.johnson@accolade.test", "", "", "", "  ")).then().statusCode(200)
+                .body(containsString("Morgan Manager via Tango Card"))
+                .body(containsString("Morgan Manager sent you a"))
+                .body(not(containsString("Someone sent you")))
+                .extract().asString();
+        assertEquals("Morgan Manager", hiddenFields(review, "/send").get("from"));
+
+        // Posted straight to the send (no review), an empty From is the manager's name too.
+        String location = b.post("/send", typed(token, "APPL-E-1000-STD", "", "katherine.johnson@accolade.test",
+                "", "", "", "")).getHeader("Location");
+        assertEquals("Morgan Manager", order(location).rewardFrom);
+        io.restassured.RestAssured.given().get("/raas-sandbox/inbox?q=katherine.johnson").then().statusCode(200)
+                .body(containsString("From Morgan Manager ·"));
+    }
+
+    @Test
+    void onlyTheFieldThatIsWrongIsNamed() {
+        Browser b = Browser.signedIn("manager@accolade.test");
+        // No email: the email is the problem, not the name the directory would fill in.
+        b.post("/send/review?sku=APPL-E-1000-STD", typed(UUID.randomUUID().toString(), "APPL-E-1000-STD", "", "",
+                "", "", "", "")).then().statusCode(200)
+                .body(containsString("id=\"recipientEmail-error\">Enter the recipient&#39;s email address."))
+                .body(not(containsString("recipientName-error")))
+                .body(not(containsString("at least 2 characters")));
+        b.post("/send/review?sku=APPL-E-1000-STD", typed(UUID.randomUUID().toString(), "APPL-E-1000-STD", "",
+                "not-an-email", "", "", "", "")).then().statusCode(200)
+                .body(containsString("Enter a valid email address"))
+                .body(not(containsString("recipientName-error")));
+        // A valid address outside the directory needs a name, and says why.
+        b.post("/send/review?sku=APPL-E-1000-STD", typed(UUID.randomUUID().toString(), "APPL-E-1000-STD", "",
+                "someone@example.com", "", "", "", "")).then().statusCode(200)
+                .body(containsString("id=\"recipientName-error\">Enter the recipient&#39;s name (at least 2 characters): "
+                        + "this address is not in your department&#39;s directory."))
+                .body(not(containsString("recipientEmail-error")));
+        // A name typed too short is wrong whatever the email.
+        b.post("/send/review?sku=APPL-E-1000-STD", typed(UUID.randomUUID().toString(), "APPL-E-1000-STD", "X",
+                "", "", "", "", "")).then().statusCode(200)
+                .body(containsString("id=\"recipientName-error\">Enter the recipient&#39;s name (at least 2 characters).<"))
+                .body(containsString("recipientEmail-error"));
     }
 
     @Test
