@@ -26,7 +26,7 @@ public class LoginResource {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance login(String next, String email);
+        static native TemplateInstance login(String next, String email, String notice);
     }
 
     private final LoginService logins;
@@ -50,11 +50,23 @@ public class LoginResource {
 
     @GET
     @Path("login")
-    public Object loginPage(@QueryParam("next") String next) {
+    public Object loginPage(@QueryParam("next") String next, @QueryParam("ended") String ended) {
         if (me.isSignedIn()) {
             return Response.seeOther(URI.create(safeNext(next))).build();
         }
-        return Templates.login(safeNext(next), flash.get("email"));
+        return Templates.login(safeNext(next), flash.get("email"), endedNotice(ended));
+    }
+
+    /** Why the sign-in page is shown: a session that ended, possibly under a form that was then refused. */
+    static String endedNotice(String ended) {
+        if ("form".equals(ended)) {
+            return "Your session ended before the form was submitted, so nothing was saved or sent. "
+                    + "Sign in to continue.";
+        }
+        if ("session".equals(ended)) {
+            return "Your session ended. Sign in to continue.";
+        }
+        return null;
     }
 
     @POST

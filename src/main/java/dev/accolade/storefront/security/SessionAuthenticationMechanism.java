@@ -1,5 +1,9 @@
 package dev.accolade.storefront.security;
 
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -11,6 +15,10 @@ import io.quarkus.vertx.http.runtime.security.ChallengeData;
 import io.quarkus.vertx.http.runtime.security.HttpAuthenticationMechanism;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.Cookie;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.net.HostAndPort;
 import io.vertx.ext.web.RoutingContext;
 
 /**
@@ -50,12 +58,46 @@ public class SessionAuthenticationMechanism implements HttpAuthenticationMechani
         });
     }
 
+    /**
+     * Sends the visitor to sign in, and back here afterwards. A refused form submission (a POST whose
+     * session ended while the form was open) did nothing: the sign-in page says so, and returns to
+     * the page the form was on (this site's {@code Referer}), since the form's own address may not be
+     * a page at all (for the POST {@code /send}, a GET {@code /send} has no reward to show).
+     */
     @Override
     public Uni<ChallengeData> getChallenge(RoutingContext context) {
-        String target = context.request().uri();
-        String location = "/login" + (target == null || target.equals("/") || target.startsWith("/login") ? ""
-                : "?next=" + java.net.URLEncoder.encode(target, java.nio.charset.StandardCharsets.UTF_8));
-        return Uni.createFrom().item(new ChallengeData(303, "Location", location));
+        HttpServerRequest request = context.request();
+        boolean form = request.method() != HttpMethod.GET && request.method() != HttpMethod.HEAD;
+        String target = form ? formPage(request) : request.uri();
+        StringBuilder location = new StringBuilder("/login");
+        if (form) {
+            location.append("?ended=form");
+        } else if (request.getCookie(SessionCookies.NAME) != null) {
+            location.append("?ended=session");
+        }
+        if (target != null && !target.equals("/") && !target.startsWith("/login")) {
+            location.append(location.length() == "/login".length() ? '?' : '&').append("next=")
+                    .append(URLEncoder.encode(target, StandardCharsets.UTF_8));
+        }
+        return Uni.createFrom().item(new ChallengeData(303, "Location", location.toString()));
+    }
+
+    /** The page a refused form was submitted from, when the browser names one of this site's; else the form's address. */
+    static String formPage(HttpServerRequest request) {
+        String referer = request.getHeader(HttpHeaders.REFERER);
+        if (referer != null) {
+            try {
+                URI from = new URI(referer);
+                HostAndPort here = request.authority();
+                if (here != null && from.getHost() != null && from.getHost().equalsIgnoreCase(here.host())
+                        && from.getPort() == here.port() && from.getRawPath() != null && from.getRawPath().startsWith("/")) {
+                    return from.getRawPath() + (from.getRawQuery() == null ? "" : "?" + from.getRawQuery());
+                }
+            } catch (URISyntaxException e) {
+                // Not an address: fall back to the form's own.
+            }
+        }
+        return request.uri();
     }
 
     @Override

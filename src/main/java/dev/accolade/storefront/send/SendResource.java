@@ -85,6 +85,10 @@ public class SendResource {
     @GET
     @Transactional
     public Response form(@QueryParam("sku") String sku) {
+        if (sku == null || sku.isBlank()) {
+            // No reward chosen (a bookmark, or the address a sign-in returned to): choose one first.
+            return Response.seeOther(URI.create("/catalog")).build();
+        }
         Optional<Catalog.Brand> brand = validator.brandOf(sku);
         if (brand.isEmpty()) {
             return missing();

@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.URL;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
@@ -28,7 +30,7 @@ import dev.accolade.storefront.Browser;
 import dev.accolade.storefront.demo.DemoRaasAccounts;
 import dev.accolade.storefront.orders.RewardOrder;
 
-/** The send form's way to the one POST: the review, "Edit", defaults and messages. */
+/** The send form's way to the one POST: the review, "Edit", defaults, messages, and a session that ends. */
 @QuarkusTest
 class SendReviewTest {
 
@@ -38,6 +40,9 @@ class SendReviewTest {
 
     @Inject
     DemoRaasAccounts demoAccounts;
+
+    @TestHTTPResource("/")
+    URL base;
 
     @BeforeEach
     void accounts() {
@@ -148,6 +153,7 @@ class SendReviewTest {
         b.get("/send/review?sku=APPL-E-1000-STD&token=" + UUID.randomUUID() + "&recipientEmail=ada.lovelace@accolade.test")
                 .then().statusCode(303).header("Location", endsWith("/send?sku=APPL-E-1000-STD"));
         b.get("/send/review?sku=NO-SUCH-SKU").then().statusCode(303).header("Location", endsWith("/catalog"));
+        b.get("/send").then().statusCode(303).header("Location", endsWith("/catalog"));
         b.get("/send?sku=NO-SUCH-SKU").then().statusCode(404).body(containsString("not in the catalog"));
     }
 
@@ -261,5 +267,51 @@ class SendReviewTest {
                 .post("/send/review").then().statusCode(400);
         b.request().contentType("application/x-www-form-urlencoded").formParam("token", UUID.randomUUID().toString())
                 .formParam("sku", "APPL-E-1000-STD").post("/send/edit").then().statusCode(400);
+    }
+
+    @Test
+    void aSessionThatEndsOnTheReviewSendsNothingSaysSoAndReturnsToTheRewardsForm() {
+        Browser b = Browser.signedIn("manager@accolade.test");
+        String token = UUID.randomUUID().toString();
+        String email = "ada.lovelace@accolade.test";
+        String review = b.post("/send/review?sku=APPL-E-1000-STD", typed(token, "APPL-E-1000-STD", "", email, "",
+                "Thanks", "For the notes", "Morgan")).then().statusCode(200).extract().asString();
+        Map<String, String> send = hiddenFields(review, "/send");
+        int before = SendRewardTest.raasOrdersTo(email);
+
+        b.cookies.remove("accolade-session");
+        String here = base.toString().replaceAll("/$", "");
+        Response refused = submit(b, "/send", send, here + "/send/review?sku=APPL-E-1000-STD");
+        refused.then().statusCode(303)
+                .header("Location", "/login?ended=form&next=%2Fsend%2Freview%3Fsku%3DAPPL-E-1000-STD");
+        b.request().urlEncodingEnabled(false).get(refused.getHeader("Location")).then().statusCode(200)
+                .body(containsString("Your session ended before the form was submitted, so nothing was saved or sent."))
+                .body(containsString("name=\"next\" value=\"/send/review?sku=APPL-E-1000-STD\""));
+        assertEquals(0, ordersWithToken(token));
+        assertEquals(before, SendRewardTest.raasOrdersTo(email));
+
+        Response signedIn = b.post("/login", "email", "manager@accolade.test", "password", "accolade-demo",
+                "next", "/send/review?sku=APPL-E-1000-STD");
+        signedIn.then().statusCode(303).header("Location", endsWith("/send/review?sku=APPL-E-1000-STD"));
+        b.get("/send/review?sku=APPL-E-1000-STD").then().statusCode(303).header("Location", endsWith("/send?sku=APPL-E-1000-STD"));
+        b.get("/send?sku=APPL-E-1000-STD").then().statusCode(200).body(containsString("<h1>Send iTunes Gift Card $10</h1>"));
+
+        // Without this site's Referer the form's own address is kept; for the send that is the catalog.
+        b.cookies.remove("accolade-session");
+        submit(b, "/send", send, "https://elsewhere.example/send/review?sku=APPL-E-1000-STD").then().statusCode(303)
+                .header("Location", "/login?ended=form&next=%2Fsend");
+        Browser.signedIn("manager@accolade.test").get("/send").then().statusCode(303).header("Location", endsWith("/catalog"));
+        assertEquals(0, ordersWithToken(token));
+    }
+
+    @Test
+    void anEndedSessionIsNamedOnTheSignInPage() {
+        Browser b = new Browser();
+        b.cookies.put("accolade-session", "MTo6OjA.c2lnbmF0dXJl");
+        b.get("/rewards").then().statusCode(303).header("Location", "/login?ended=session&next=%2Frewards");
+        b.request().urlEncodingEnabled(false).get("/login?ended=session&next=%2Frewards").then().statusCode(200)
+                .body(containsString("Your session ended. Sign in to continue."));
+        new Browser().get("/rewards").then().statusCode(303).header("Location", "/login?next=%2Frewards");
+        new Browser().get("/login").then().statusCode(200).body(not(containsString("Your session ended")));
     }
 }
