@@ -214,6 +214,28 @@ class SendReviewTest {
     }
 
     @Test
+    void anAmountWithADecimalCommaIsRefusedNotReadAsThousands() {
+        Browser b = Browser.signedIn("manager@accolade.test");
+        for (String amount : new String[] { "5,00", "12,5", "$12,50" }) {
+            b.post("/send/review?sku=TNGO-E-V-STD", typed(UUID.randomUUID().toString(), "TNGO-E-V-STD", "",
+                    "ada.lovelace@accolade.test", amount, "Thanks", "", "")).then().statusCode(200)
+                    .body(containsString("id=\"amount-error\">Use a point for cents, as in 12.50 (a comma only separates "
+                            + "thousands, as in 1,250.00).<"))
+                    .body(not(containsString("Send reward</button>")));
+        }
+        // A thousands separator is read as one; a negative or zero amount is told the range.
+        b.post("/send/review?sku=TNGO-E-V-STD", typed(UUID.randomUUID().toString(), "TNGO-E-V-STD", "",
+                "ada.lovelace@accolade.test", "1,000", "Thanks", "", "")).then().statusCode(200)
+                .body(containsString("$1,000.00"))
+                .body(not(containsString("amount-error")));
+        for (String amount : new String[] { "0", "-5" }) {
+            b.post("/send/review?sku=TNGO-E-V-STD", typed(UUID.randomUUID().toString(), "TNGO-E-V-STD", "",
+                    "ada.lovelace@accolade.test", amount, "Thanks", "", "")).then().statusCode(200)
+                    .body(containsString("id=\"amount-error\">Choose an amount from $1.00 to $1,000.00.<"));
+        }
+    }
+
+    @Test
     void onlyTheFieldThatIsWrongIsNamed() {
         Browser b = Browser.signedIn("manager@accolade.test");
         // No email: the email is the problem, not the name the directory would fill in.
