@@ -1,7 +1,5 @@
 package dev.accolade.storefront.send;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.OptionalLong;
 
 import org.jboss.resteasy.reactive.RestForm;
@@ -44,19 +42,6 @@ public class SendForm {
         f.message = message;
         f.from = from;
         return f;
-    }
-
-    public Map<String, String> values() {
-        Map<String, String> v = new LinkedHashMap<>();
-        v.put("token", token);
-        v.put("sku", sku);
-        v.put("recipientName", recipientName);
-        v.put("recipientEmail", recipientEmail);
-        v.put("amount", amount);
-        v.put("subject", subject);
-        v.put("message", message);
-        v.put("from", from);
-        return v;
     }
 
     static String trim(String s) {
