@@ -26,7 +26,8 @@ import dev.accolade.storefront.directory.Department;
  * In dev mode and tests, gives every demo department a RaaS account in the sandbox, funded with
  * $5,000 from the sandbox's approved test card, through the typed client like any other RaaS call.
  * Runs as soon as the HTTP server listens (the sandbox is reached over HTTP), after the demo directory
- * has been loaded, and again every 15 s until it has succeeded; it is idempotent. Where the scheduled
+ * has been loaded, and again every 15 s until it has succeeded, never before the server listens; it is
+ * idempotent. Where the scheduled
  * jobs are off (tests, which call {@link #ensure()} themselves) it does not run on its own.
  */
 @ApplicationScoped
@@ -39,6 +40,8 @@ public class DemoRaasAccounts {
     private final boolean enabled;
     private final boolean jobsRun;
     private volatile boolean done;
+    /** The sandbox is reached over this server's HTTP port: nothing is tried before it listens. */
+    private volatile boolean listening;
 
     DemoRaasAccounts(RaasClient raas,
             @ConfigProperty(name = "accolade.demo-data.enabled", defaultValue = "false") boolean enabled,
@@ -54,6 +57,7 @@ public class DemoRaasAccounts {
      * demo user could already be sending rewards from departments without an account.
      */
     void onHttpStart(@ObservesAsync HttpServerStart event) {
+        listening = true;
         if (jobsRun) {
             onSchedule();
         }
@@ -62,7 +66,9 @@ public class DemoRaasAccounts {
     @Scheduled(identity = "demo-raas-accounts", every = "15s", delayed = "1s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void onSchedule() {
-        if (enabled && !done) {
+        // A run before the server listens would only meet "connection refused", and with the client's
+        // retries hold the lock past the run that the server's start makes.
+        if (enabled && !done && listening) {
             ensure();
         }
     }
