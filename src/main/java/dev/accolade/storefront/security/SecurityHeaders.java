@@ -10,7 +10,8 @@ import io.vertx.ext.web.RoutingContext;
 /**
  * Security headers on every response: a strict Content-Security-Policy (scripts, styles and images
  * from this origin only), no framing, no MIME sniffing, and {@code Cache-Control: no-store} on
- * everything except bundled static assets and brand images, so private pages are never cached.
+ * everything except bundled static assets, the icon and brand images, so private pages are never
+ * cached.
  */
 @ApplicationScoped
 public class SecurityHeaders {
@@ -33,7 +34,8 @@ public class SecurityHeaders {
                 headers.set("Content-Security-Policy", CSP);
                 headers.set("X-Frame-Options", "DENY");
             }
-            if (!path.startsWith("/static/") && !path.startsWith("/raas-sandbox/images/")) {
+            if (!path.startsWith("/static/") && !path.startsWith("/raas-sandbox/images/")
+                    && !path.startsWith("/favicon.")) {
                 headers.set("Cache-Control", "no-store");
             }
         });
