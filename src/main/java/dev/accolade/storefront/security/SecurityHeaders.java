@@ -8,17 +8,20 @@ import io.vertx.core.MultiMap;
 import io.vertx.ext.web.RoutingContext;
 
 /**
- * Security headers on every response: a strict Content-Security-Policy (scripts, styles and images
- * from this origin only), no framing, no MIME sniffing, and {@code Cache-Control: no-store} on
- * everything except bundled static assets, the icon and brand images, so private pages are never
- * cached.
+ * Security headers on every response: a strict Content-Security-Policy (scripts, styles, fonts and
+ * connections from this origin only, no inline script or style), no framing, no MIME sniffing, and
+ * {@code Cache-Control: no-store} on everything except bundled static assets, the icon and brand
+ * images, so private pages are never cached. Images may also come from other origins: the catalog
+ * shows the brand images at the absolute addresses RaaS gives ({@code image_url}, on Tango Card's
+ * hosts, or the sandbox's own address, which is another origin when the browser names the host
+ * differently), and an image cannot run code.
  */
 @ApplicationScoped
 public class SecurityHeaders {
 
-    static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
-            + "font-src 'self'; connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'self'; "
-            + "object-src 'none'";
+    static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self'; "
+            + "img-src 'self' data: https: http:; font-src 'self'; connect-src 'self'; form-action 'self'; "
+            + "frame-ancestors 'none'; base-uri 'self'; object-src 'none'";
 
     void register(@Observes Filters filters) {
         filters.register(this::apply, 100);
