@@ -6,12 +6,11 @@ import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.context.ManagedExecutor;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
-import io.quarkus.qute.CheckedTemplate;
-import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.ForbiddenException;
 
 import dev.accolade.common.ClientAddress;
 import dev.accolade.storefront.audit.AuditTrail;
+import dev.accolade.storefront.errors.ErrorPages;
 
 /** Pages for refused requests: a form without its CSRF token, a page the user's role may not open. */
 public class SecurityErrorPages {
@@ -28,15 +27,10 @@ public class SecurityErrorPages {
         this.executor = executor;
     }
 
-    @CheckedTemplate(basePath = "errors")
-    static class Templates {
-        static native TemplateInstance error(int status, String title, String message);
-    }
-
     @ServerExceptionMapper
     public Response csrf(Csrf.CsrfRefused e) {
-        return page(400, "This form has expired", "The form was not sent from an Accolade page in this browser, "
-                + "or it is too old. Go back, reload the page and try again.");
+        return ErrorPages.page(400, "This form has expired", "The form was not sent from an Accolade page in this "
+                + "browser, or it is too old. Go back, reload the page and try again.");
     }
 
     @ServerExceptionMapper
@@ -47,11 +41,6 @@ public class SecurityErrorPages {
         String role = "role " + me.getRole();
         String ip = address.get();
         executor.execute(() -> audit.recordAlone(actor, "ACCESS_REFUSED", path, "REFUSED", role, ip));
-        return page(403, "Not allowed", "Your role does not give you access to this page.");
-    }
-
-    static Response page(int status, String title, String message) {
-        return Response.status(status).type("text/html; charset=utf-8")
-                .entity(Templates.error(status, title, message)).build();
+        return ErrorPages.page(403, "Not allowed", "Your role does not give you access to this page.");
     }
 }
