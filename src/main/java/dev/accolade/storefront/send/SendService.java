@@ -1,5 +1,6 @@
 package dev.accolade.storefront.send;
 
+import java.util.Objects;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -55,15 +56,26 @@ public class SendService {
             order = ledger.reserve(request, requesterId, requesterEmail, department, ip);
         } catch (PersistenceException | jakarta.transaction.TransactionalException e) {
             // Another submission of the same form won the token: show its order.
-            return new Sent(byToken(request.token()).orElseThrow(() -> e), true);
+            return replay(byToken(request.token()).orElseThrow(() -> e), requesterEmail, department, ip);
         } catch (RuntimeException e) {
             Optional<RewardOrder> raced = byToken(request.token());
             if (raced.isPresent()) {
-                return new Sent(raced.get(), true);
+                return replay(raced.get(), requesterEmail, department, ip);
             }
             throw e;
         }
         return new Sent(place(order, department.name(), requesterEmail, ip), false);
+    }
+
+    /**
+     * The order an earlier submission of the form placed. A form of another department's order is
+     * not shown to this one (the page answers 404), and the refusal is audited as for its address.
+     */
+    private Sent replay(RewardOrder order, String requesterEmail, DepartmentRef department, String ip) {
+        if (!Objects.equals(order.departmentId, department.id())) {
+            ledger.refused(requesterEmail, "reward order " + order.id, ip);
+        }
+        return new Sent(order, true);
     }
 
     /** Calls RaaS and records its answer; returns the order as settled (re-read if another path settled it). */

@@ -5,16 +5,24 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.URI;
+import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import jakarta.inject.Inject;
+
 import org.junit.jupiter.api.Test;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 
 import dev.accolade.storefront.Browser;
+import dev.accolade.storefront.audit.AuditEvent;
+import dev.accolade.storefront.demo.DemoRaasAccounts;
 
 /**
  * An unknown address or a wrong method answers a page in the application's layout, with its status
@@ -22,6 +30,9 @@ import dev.accolade.storefront.Browser;
  */
 @QuarkusTest
 class ErrorPagesTest {
+
+    @Inject
+    DemoRaasAccounts demoAccounts;
 
     @Test
     void anUnknownAddressIsANotFoundPageSignedInOrNot() {
@@ -63,6 +74,24 @@ class ErrorPagesTest {
     }
 
     @Test
+    void aSendFormOfAnotherDepartmentsOrderIsANotFoundPageAndTheRefusalIsAudited() {
+        demoAccounts.ensure();
+        String token = UUID.randomUUID().toString();
+        Browser engineering = Browser.signedIn("manager@accolade.test");
+        String location = engineering.post("/send", form(token, "katherine.johnson@accolade.test")).getHeader("Location");
+        String order = URI.create(location).getPath().replaceFirst("^/rewards/", "");
+        assertTrue(order.matches("\\d+"), location);
+
+        Browser sales = Browser.signedIn("sales.manager@accolade.test");
+        sales.post("/send", form(token, "marie.curie@accolade.test")).then().statusCode(404)
+                .body("html.head.title", equalTo("Page not found · Accolade"))
+                .body(not(containsString("katherine.johnson")));
+        assertEquals(1L, QuarkusTransaction.requiringNew().call(() -> AuditEvent.count(
+                "actor = ?1 and action = 'ACCESS_REFUSED' and target = ?2 and outcome = 'REFUSED'",
+                "sales.manager@accolade.test", "reward order " + order)));
+    }
+
+    @Test
     void theRaasApiAndTheManagementEndpointsKeepTheirOwnAnswers() {
         given().auth().preemptive().basic("accolade-demo", "sandbox-demo-key").get("/raas/v1/no-such-resource")
                 .then().statusCode(404).contentType("application/json").body("success", equalTo(false));
@@ -91,5 +120,10 @@ class ErrorPagesTest {
                 .body(containsString("<svg"));
         given().get("/raas-sandbox/inbox").then().statusCode(200)
                 .body(containsString("<link rel=\"icon\" href=\"/favicon.svg\" type=\"image/svg+xml\">"));
+    }
+
+    private static Object[] form(String token, String email) {
+        return new Object[] { "token", token, "sku", "APPL-E-1000-STD", "recipientName", "", "recipientEmail", email,
+                "amount", "", "subject", "Thank you!", "message", "For the launch", "from", "Morgan" };
     }
 }
