@@ -10,11 +10,12 @@ import io.vertx.ext.web.RoutingContext;
 /**
  * Security headers on every response: a strict Content-Security-Policy (scripts, styles, fonts and
  * connections from this origin only, no inline script or style), no framing, no MIME sniffing, and
- * {@code Cache-Control: no-store} on everything except bundled static assets, the icon and brand
- * images, so private pages are never cached. Images may also come from other origins: the catalog
- * shows the brand images at the absolute addresses RaaS gives ({@code image_url}, on Tango Card's
- * hosts, or the sandbox's own address, which is another origin when the browser names the host
- * differently), and an image cannot run code.
+ * {@code Cache-Control: no-store} on everything but the bundled static assets, the icon and brand
+ * images themselves (an error page at their addresses gets it too), so private pages are never
+ * cached. Images may also come from other origins: the catalog shows the brand images at the
+ * absolute addresses RaaS gives ({@code image_url}, on Tango Card's hosts, or the sandbox's own
+ * address, which is another origin when the browser names the host differently), and an image
+ * cannot run code.
  */
 @ApplicationScoped
 public class SecurityHeaders {
@@ -37,8 +38,10 @@ public class SecurityHeaders {
                 headers.set("Content-Security-Policy", CSP);
                 headers.set("X-Frame-Options", "DENY");
             }
-            if (!path.startsWith("/static/") && !path.startsWith("/raas-sandbox/images/")
-                    && !path.startsWith("/favicon.")) {
+            // An error under an asset's path is a page too, which may name the signed-in user.
+            boolean asset = path.startsWith("/static/") || path.startsWith("/raas-sandbox/images/")
+                    || path.startsWith("/favicon.");
+            if (!asset || rc.response().getStatusCode() >= 400) {
                 headers.set("Cache-Control", "no-store");
             }
         });

@@ -50,6 +50,12 @@ class ErrorPagesTest {
                 .body(not(containsString("Sign out")));
         given().accept("text/html").get("/admin/no-such-page/1").then().statusCode(404)
                 .body("html.head.title", equalTo("Page not found · Accolade"));
+        // Under the address of cacheable assets, the page (which names the user) is still never cached.
+        manager.request().get("/static/bundle/no-such-file.css").then().statusCode(404)
+                .header("Cache-Control", "no-store").body(containsString("Sign out"));
+        manager.request().get("/raas-sandbox/images/no-such-brand.svg").then().statusCode(404)
+                .header("Cache-Control", "no-store");
+        given().get("/static/bundle/no-such-file.css").then().statusCode(404).header("Cache-Control", "no-store");
     }
 
     @Test
