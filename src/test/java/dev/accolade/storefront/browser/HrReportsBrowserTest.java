@@ -41,7 +41,7 @@ class HrReportsBrowserTest {
                 }
             });
             page.onResponse(r -> {
-                if (r.status() >= 400 && !r.url().endsWith("/favicon.ico")) {
+                if (r.status() >= 400) {
                     problems.add(r.status() + " " + r.url());
                 }
             });
