@@ -62,7 +62,7 @@ class RaasStatusTest {
     void aKeptCardThatRaasHasNotActivatedYetIsRegisteredAndNotCharged() {
         long id = QuarkusTransaction.requiringNew().call(() -> Department.findByName("People").orElseThrow().id);
         YearMonth m = YearMonth.now().plusYears(1);
-        admin.post("/admin/accounts/" + id + "/fund", "amount", "50", "number", "4111111111111111", "expiry",
+        admin.post("/admin/accounts/" + id + "/fund", "submission", FundingTest.submission("new"), "amount", "50", "number", "4111111111111111", "expiry",
                 String.format("%02d/%02d", m.getMonthValue(), m.getYear() % 100), "securityCode", "321",
                 "firstName", "Avery", "lastName", "Admin", "address", "1 Main Street", "city", "Springfield", "state",
                 "WA", "zip", "99196", "email", "finance@accolade.test", "keep", "on").then().statusCode(303);
@@ -70,7 +70,8 @@ class RaasStatusTest {
         assertTrue(html.contains("is registered. RaaS lets it be charged from"), html);
         assertTrue(html.contains("Fund with card ending 1111"));
         long cardId = QuarkusTransaction.requiringNew().call(() -> FundingCard.activeOf(id).get(0).id);
-        admin.post("/admin/accounts/" + id + "/fund/cards/" + cardId, "amount", "50", "securityCode", "321")
+        admin.post("/admin/accounts/" + id + "/fund/cards/" + cardId, "submission", FundingTest.submission("card" + cardId),
+                "amount", "50", "securityCode", "321")
                 .then().statusCode(303);
         admin.get("/admin/accounts/" + id + "/fund").then().body(containsString("RaaS lets this card be charged from"));
     }
