@@ -10,6 +10,8 @@ import jakarta.ws.rs.core.UriInfo;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
+import dev.accolade.common.AllowedMethods;
+
 /**
  * Turns every failure under {@code /raas/v1} into the spec's error bodies. Framework errors (an
  * unknown path, a wrong method) keep their status; anything unexpected becomes a 500 that carries
@@ -20,9 +22,11 @@ public class RaasExceptionMappers {
     private static final Logger LOG = Logger.getLogger(RaasExceptionMappers.class);
 
     private final RaasResponses responses;
+    private final AllowedMethods allowed;
 
-    RaasExceptionMappers(RaasResponses responses) {
+    RaasExceptionMappers(RaasResponses responses, AllowedMethods allowed) {
         this.responses = responses;
+        this.allowed = allowed;
     }
 
     @ServerExceptionMapper
@@ -54,7 +58,7 @@ public class RaasExceptionMappers {
         Response error = responses.error(RaasException.statusOnly(status, message));
         if (status == 405) {
             // A 405 names the methods the resource answers (RFC 9110, 15.5.6).
-            var allow = RaasRoutes.allow(uri.getPath());
+            var allow = allowed.of(uri.getPath());
             if (allow.isPresent()) {
                 return Response.fromResponse(error).header(HttpHeaders.ALLOW, allow.get()).build();
             }

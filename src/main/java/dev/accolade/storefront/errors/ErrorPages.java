@@ -12,6 +12,8 @@ import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 
+import dev.accolade.common.AllowedMethods;
+
 /**
  * Error pages in the application's layout. Pages that refuse something build one with
  * {@link #page(int, String, String)}; every other error the storefront answers without a body (an

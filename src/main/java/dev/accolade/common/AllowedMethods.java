@@ -1,4 +1,4 @@
-package dev.accolade.storefront.errors;
+package dev.accolade.common;
 
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
@@ -23,10 +23,12 @@ import jakarta.ws.rs.Path;
 /**
  * The methods each address answers, for the {@code Allow} header a 405 must carry (RFC 9110,
  * 15.5.6); the framework's own 405 has none. Read once from the JAX-RS annotations of the resource
- * classes (every one is a bean), so a new page needs no entry here.
+ * classes (every one is a bean), so a new page needs no entry here; used by the storefront's error
+ * pages and the RaaS sandbox's JSON errors. A native executable reads those annotations only for
+ * classes registered for reflection: {@link ResourceReflection} lists them, and a test checks the list.
  */
 @Singleton
-class AllowedMethods {
+public class AllowedMethods {
 
     /** The order methods are listed in; HEAD goes with GET, and OPTIONS is always answered. */
     private static final List<String> ORDER = List.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE");
@@ -35,6 +37,7 @@ class AllowedMethods {
     record Route(Pattern pattern, Set<String> methods) {
     }
 
+    private final List<Class<?>> resources;
     private final List<Route> routes;
 
     @Inject
@@ -44,6 +47,7 @@ class AllowedMethods {
     }
 
     AllowedMethods(List<Class<?>> resources) {
+        this.resources = List.copyOf(resources);
         Map<String, Set<String>> byTemplate = new LinkedHashMap<>();
         for (Class<?> resource : resources) {
             String base = resource.getAnnotation(Path.class).value();
@@ -63,8 +67,13 @@ class AllowedMethods {
         routes = List.copyOf(list);
     }
 
+    /** The resource classes the table was read from. */
+    public List<Class<?>> resources() {
+        return resources;
+    }
+
     /** The {@code Allow} value for the address, if any resource answers it. */
-    Optional<String> of(String path) {
+    public Optional<String> of(String path) {
         String p = path.replaceAll("/{2,}", "/");
         Set<String> methods = new TreeSet<>();
         for (Route route : routes) {
