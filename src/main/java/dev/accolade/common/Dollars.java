@@ -34,6 +34,14 @@ public final class Dollars {
         return cents > MAX_CENTS ? OptionalLong.empty() : OptionalLong.of(cents);
     }
 
+    /**
+     * The message for a money field whose text is no amount: a decimal comma is named as the mistake,
+     * anything else gets {@code otherwise}.
+     */
+    public static String notAnAmount(String typed, String otherwise) {
+        return hasDecimalComma(typed) ? DECIMAL_COMMA : otherwise;
+    }
+
     /** Whether the text is a number written with a decimal comma, such as {@code 12,50}. */
     public static boolean hasDecimalComma(String typed) {
         String plain = plain(typed);

@@ -23,6 +23,7 @@ import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 
 import dev.accolade.common.ClientAddress;
+import dev.accolade.common.Dollars;
 import dev.accolade.common.Flash;
 import dev.accolade.storefront.admin.AccountService.AccountView;
 import dev.accolade.storefront.admin.AccountService.Outcome;
@@ -99,9 +100,9 @@ public class AccountsResource {
         if (!AdminForms.isEmail(e)) {
             errors.put("email", "Enter the email address RaaS keeps for the account.");
         }
-        OptionalLong cents = AdminForms.cents(threshold);
+        OptionalLong cents = Dollars.parse(threshold);
         if (cents.isEmpty()) {
-            errors.put("threshold", AdminForms.notAnAmount(threshold, "Enter an amount in dollars, such as 500 or 500.00."));
+            errors.put("threshold", Dollars.notAnAmount(threshold, "Enter an amount in dollars, such as 500 or 500.00."));
         }
         Map<String, String> values = Map.of("name", n, "customer", c, "identifier", id, "email", e,
                 "threshold", AdminForms.trim(threshold));
@@ -136,13 +137,13 @@ public class AccountsResource {
         csrf.verify(token);
         find(id);
         String n = AdminForms.trim(name);
-        OptionalLong cents = AdminForms.cents(threshold);
+        OptionalLong cents = Dollars.parse(threshold);
         Map<String, String> errors = new LinkedHashMap<>();
         if (n.isEmpty() || n.length() > 120) {
             errors.put("name", "Enter the department's name (up to 120 characters).");
         }
         if (cents.isEmpty()) {
-            errors.put("threshold", AdminForms.notAnAmount(threshold, "Enter an amount in dollars, such as 500 or 500.00."));
+            errors.put("threshold", Dollars.notAnAmount(threshold, "Enter an amount in dollars, such as 500 or 500.00."));
         }
         String self = "/admin/accounts/" + id;
         if (!errors.isEmpty()) {

@@ -5,15 +5,16 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Map;
-import java.util.OptionalLong;
 import java.util.regex.Pattern;
 
 import jakarta.ws.rs.core.Response;
 
-import dev.accolade.common.Dollars;
 import dev.accolade.common.Flash;
 
-/** Small helpers shared by the admin pages: amounts, emails, redirects and field errors. */
+/**
+ * Small helpers shared by the admin pages: emails, redirects and field errors. Amounts are read by
+ * {@link dev.accolade.common.Dollars}.
+ */
 final class AdminForms {
 
     static final Pattern EMAIL = Pattern.compile("^[^\\s@]+@[^\\s@]+\\.[^\\s@]+$");
@@ -21,16 +22,6 @@ final class AdminForms {
     static final String ERROR = "e.";
 
     private AdminForms() {
-    }
-
-    /** Dollars as typed ({@code 25}, {@code 25.5}, {@code $1,000.00}) to cents; empty when not an amount. */
-    static OptionalLong cents(String dollars) {
-        return Dollars.parse(dollars);
-    }
-
-    /** The message for a money field that holds no amount: a decimal comma is named as the mistake. */
-    static String notAnAmount(String typed, String otherwise) {
-        return Dollars.hasDecimalComma(typed) ? Dollars.DECIMAL_COMMA : otherwise;
     }
 
     static boolean isEmail(String s) {

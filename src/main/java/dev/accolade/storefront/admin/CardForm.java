@@ -78,7 +78,8 @@ public class CardForm {
         if (expires == null) {
             errors.put("expiry", "Enter the expiry as MM/YY, for example 09/28.");
         } else if (expires.isBefore(thisMonth)) {
-            errors.put("expiry", "This card expired at the end of " + expires.format(MM_YY) + ". Use a card that is still valid.");
+            errors.put("expiry", "This card expired at the end of " + expires.format(MM_YY)
+                    + ". Use a card that is still valid.");
         }
         if (securityCode == null || !CVV.matcher(securityCode.strip()).matches()) {
             errors.put("securityCode", "Enter the 3 or 4 digit security code.");

@@ -38,9 +38,13 @@ public class FundingCard extends PanacheEntityBase {
         return list("departmentId = ?1 and removedAt is null order by createdAt desc, id desc", departmentId);
     }
 
+    public YearMonth expires() {
+        return YearMonth.parse(expiration);
+    }
+
     /** Whether the card expired before the given month (a card is valid through its expiry month). */
     public boolean expiredBy(YearMonth month) {
-        return YearMonth.parse(expiration).isBefore(month);
+        return expires().isBefore(month);
     }
 
     public boolean usableAt(OffsetDateTime now) {

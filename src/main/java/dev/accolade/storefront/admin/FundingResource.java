@@ -28,6 +28,7 @@ import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 
 import dev.accolade.common.ClientAddress;
+import dev.accolade.common.Dollars;
 import dev.accolade.common.Formats;
 import dev.accolade.common.Flash;
 import dev.accolade.storefront.admin.AccountService.AccountView;
@@ -165,9 +166,9 @@ public class FundingResource {
             + "came over IPv6. Open Accolade over IPv4 (or through a proxy that forwards it) to fund an account.";
 
     private static OptionalLong amount(String value, Map<String, String> errors) {
-        OptionalLong cents = AdminForms.cents(value);
+        OptionalLong cents = Dollars.parse(value);
         if (cents.isEmpty() || cents.getAsLong() < FundingService.MIN_CENTS || cents.getAsLong() > FundingService.MAX_CENTS) {
-            errors.put("amount", AdminForms.notAnAmount(value, "Enter an amount from "
+            errors.put("amount", Dollars.notAnAmount(value, "Enter an amount from "
                     + Formats.dollars(FundingService.MIN_CENTS) + " to " + Formats.dollars(FundingService.MAX_CENTS) + "."));
             return OptionalLong.empty();
         }

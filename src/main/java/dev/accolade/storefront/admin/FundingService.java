@@ -104,7 +104,7 @@ public class FundingService {
             String actor, String ip) {
         if (card.expiredBy(YearMonth.now(clock))) {
             return new Outcome(false, "The card ending " + card.lastFour + " expired at the end of "
-                    + YearMonth.parse(card.expiration).format(CardForm.MM_YY) + ". Remove it and fund with a card that is still valid.");
+                    + card.expires().format(CardForm.MM_YY) + ". Remove it and fund with a card that is still valid.");
         }
         if (!card.usableAt(AdminForms.now(clock))) {
             return new Outcome(false, "RaaS lets this card be charged from " + Formats.display(card.activeAt) + ".");

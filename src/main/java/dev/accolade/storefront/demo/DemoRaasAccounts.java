@@ -27,8 +27,8 @@ import dev.accolade.storefront.directory.Department;
  * $5,000 from the sandbox's approved test card, through the typed client like any other RaaS call.
  * Runs as soon as the HTTP server listens (the sandbox is reached over HTTP), after the demo directory
  * has been loaded, and again every 15 s until it has succeeded, never before the server listens; it is
- * idempotent. Where the scheduled
- * jobs are off (tests, which call {@link #ensure()} themselves) it does not run on its own.
+ * idempotent. Where the scheduled jobs are off (tests, which call {@link #ensure()} themselves) it
+ * does not run on its own.
  */
 @ApplicationScoped
 public class DemoRaasAccounts {

@@ -1,10 +1,6 @@
 package dev.accolade.storefront.send;
 
-import java.util.OptionalLong;
-
 import org.jboss.resteasy.reactive.RestForm;
-
-import dev.accolade.common.Dollars;
 
 /**
  * What a manager enters to send a reward. The same fields travel through the form, the review page
@@ -46,11 +42,5 @@ public class SendForm {
 
     static String trim(String s) {
         return s == null ? null : s.trim();
-    }
-
-    /** Dollars with at most two decimals to cents (see {@link Dollars}); null when not an amount. */
-    static Long cents(String dollars) {
-        OptionalLong cents = Dollars.parse(dollars);
-        return cents.isPresent() ? cents.getAsLong() : null;
     }
 }

@@ -3,6 +3,7 @@ package dev.accolade.storefront.send;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -62,17 +63,17 @@ public class SendValidator {
         long amount = 0;
         if (reward != null) {
             if (reward.variablePrice()) {
-                Long cents = SendForm.cents(form.amount);
+                OptionalLong cents = Dollars.parse(form.amount);
                 long min = reward.minPrice() == null ? 1 : reward.minPrice();
                 long max = reward.maxPrice() == null ? Long.MAX_VALUE : reward.maxPrice();
                 String range = "Choose an amount from " + Formats.dollars(min) + " to " + Formats.dollars(max) + ".";
-                if (cents == null) {
-                    errors.put("amount", Dollars.hasDecimalComma(form.amount) ? Dollars.DECIMAL_COMMA
-                            : Dollars.isNegative(form.amount) ? range : "Enter an amount in dollars, such as 25 or 25.50.");
-                } else if (cents < min || cents > max) {
+                if (cents.isEmpty()) {
+                    errors.put("amount", Dollars.isNegative(form.amount) ? range
+                            : Dollars.notAnAmount(form.amount, "Enter an amount in dollars, such as 25 or 25.50."));
+                } else if (cents.getAsLong() < min || cents.getAsLong() > max) {
                     errors.put("amount", range);
                 } else {
-                    amount = cents;
+                    amount = cents.getAsLong();
                 }
             } else {
                 amount = reward.unitPrice();
