@@ -2,6 +2,7 @@ package dev.accolade.raas.sandbox;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * An error the sandbox answers with, in the exact shape of the RaaS v1 "Generic Errors" and
@@ -86,7 +87,16 @@ public final class RaasException extends RuntimeException {
         return new RaasException(400, null, message, Map.of(), Map.of());
     }
 
-    /** A framework-level refusal (405, 415, ...) in the spec's body shape. */
+    /**
+     * A method the resource does not answer; {@code allow} lists the ones it does, for the
+     * {@code Allow} header a 405 must carry (RFC 9110, 15.5.6), when known.
+     */
+    public static RaasException methodNotAllowed(Optional<String> allow) {
+        return new RaasException(405, null, "The method is not allowed for this resource.", Map.of(),
+                allow.map(a -> Map.of("Allow", a)).orElse(Map.of()));
+    }
+
+    /** A framework-level refusal (415, ...) in the spec's body shape. */
     public static RaasException statusOnly(int status, String message) {
         return new RaasException(status, null, message, Map.of(), Map.of());
     }

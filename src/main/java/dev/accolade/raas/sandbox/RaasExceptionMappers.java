@@ -3,7 +3,6 @@ package dev.accolade.raas.sandbox;
 import java.util.UUID;
 
 import jakarta.ws.rs.WebApplicationException;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
@@ -46,24 +45,12 @@ public class RaasExceptionMappers {
         if (status >= 500) {
             return unexpected(e);
         }
-        String message = switch (status) {
-            case 405 -> "The method is not allowed for this resource.";
-            case 406 -> null;
-            case 415 -> "The entity provided does not match the content type.";
-            default -> "The request could not be processed.";
-        };
-        if (status == 406) {
-            return responses.error(RaasException.unacceptable());
-        }
-        Response error = responses.error(RaasException.statusOnly(status, message));
-        if (status == 405) {
-            // A 405 names the methods the resource answers (RFC 9110, 15.5.6).
-            var allow = allowed.of(uri.getPath());
-            if (allow.isPresent()) {
-                return Response.fromResponse(error).header(HttpHeaders.ALLOW, allow.get()).build();
-            }
-        }
-        return error;
+        return responses.error(switch (status) {
+            case 405 -> RaasException.methodNotAllowed(allowed.of(uri.getPath()));
+            case 406 -> RaasException.unacceptable();
+            case 415 -> RaasException.statusOnly(415, "The entity provided does not match the content type.");
+            default -> RaasException.statusOnly(status, "The request could not be processed.");
+        });
     }
 
     @ServerExceptionMapper

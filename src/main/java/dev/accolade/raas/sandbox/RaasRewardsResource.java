@@ -34,16 +34,16 @@ public class RaasRewardsResource {
     }
 
     private Rewards build(String base) {
-        List<CatalogBrand> brands = catalog.brands().stream().map(b -> new CatalogBrand(b.description(),
-                base + "raas-sandbox/images/" + b.slug() + ".svg",
-                b.rewards().stream().map(r -> r.variable()
-                        ? new CatalogReward(r.description(), r.sku(), r.currencyType(), r.unitPrice(), r.available(),
-                                r.minPrice(), r.maxPrice(), null, null, null)
-                        : new CatalogReward(r.description(), r.sku(), r.currencyType(), r.unitPrice(), r.available(),
-                                null, null, r.unitPrice(), FaceValue.of(b.description()).currencyCode(),
-                                FaceValue.of(b.description()).locale()))
-                        .toList()))
-                .toList();
+        List<CatalogBrand> brands = catalog.brands().stream().map(b -> {
+            FaceValue face = FaceValue.of(b.description());
+            return new CatalogBrand(b.description(), base + "raas-sandbox/images/" + b.slug() + ".svg",
+                    b.rewards().stream().map(r -> r.variable()
+                            ? new CatalogReward(r.description(), r.sku(), r.currencyType(), r.unitPrice(), r.available(),
+                                    r.minPrice(), r.maxPrice(), null, null, null)
+                            : new CatalogReward(r.description(), r.sku(), r.currencyType(), r.unitPrice(), r.available(),
+                                    null, null, r.unitPrice(), face.currencyCode(), face.locale()))
+                            .toList());
+        }).toList();
         return new Rewards(brands);
     }
 
