@@ -14,7 +14,8 @@ import dev.accolade.common.AllowedMethods;
 /**
  * Turns every failure under {@code /raas/v1} into the spec's error bodies. Framework errors (an
  * unknown path, a wrong method) keep their status; anything unexpected becomes a 500 that carries
- * only an error code, never a stack trace.
+ * only an error code, never a stack trace. Anywhere else an unexpected failure is logged (with the
+ * request's id) and answered by a 500 without a body, which the storefront's error pages fill in.
  */
 public class RaasExceptionMappers {
 
@@ -56,10 +57,8 @@ public class RaasExceptionMappers {
     @ServerExceptionMapper
     public Response unexpected(RuntimeException e, UriInfo uri) {
         if (!isRaas(uri)) {
-            String ref = UUID.randomUUID().toString();
-            LOG.errorf(e, "Unhandled error (reference %s)", ref);
-            return Response.serverError().type("text/plain; charset=utf-8")
-                    .entity("Something went wrong on our side. Reference: " + ref).build();
+            LOG.error("Unhandled error", e);
+            return Response.serverError().build();
         }
         return unexpected(e);
     }

@@ -7,18 +7,21 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.jboss.logging.MDC;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 
 import dev.accolade.common.AllowedMethods;
+import dev.accolade.storefront.ops.RequestIds;
 
 /**
  * Error pages in the application's layout. Pages that refuse something build one with
  * {@link #page(int, String, String)}; every other error the storefront answers without a body (an
  * unknown address, a method the address does not answer, a bare {@code Response.status(404)}) gets
- * one here, with its status kept and a 405's {@code Allow} header. The RaaS API under
+ * one here, with its status kept, a 405's {@code Allow} header and a 5xx's request id (the reference an
+ * administrator finds the failure by in the log). The RaaS API under
  * {@code /raas/v1} keeps its JSON error bodies and the management endpoints under {@code /q/} are
  * left as they are.
  */
@@ -28,7 +31,7 @@ public class ErrorPages {
 
     @CheckedTemplate(basePath = "errors")
     static class Templates {
-        static native TemplateInstance error(int status, String title, String message);
+        static native TemplateInstance error(int status, String title, String message, String reference);
     }
 
     private final AllowedMethods allowed;
@@ -39,7 +42,7 @@ public class ErrorPages {
 
     /** A page with the status, a title and what the user can do next. */
     public static Response page(int status, String title, String message) {
-        return Response.status(status).type(HTML).entity(Templates.error(status, title, message)).build();
+        return Response.status(status).type(HTML).entity(Templates.error(status, title, message, null)).build();
     }
 
     /**
@@ -67,7 +70,9 @@ public class ErrorPages {
             }
         }
         Text text = Text.of(status, request.getMethod(), allow);
-        response.setEntity(Templates.error(status, text.title(), text.message()), null, HTML);
+        // A failure on the server side names the request's id, which is on the log line that records it.
+        String reference = status >= 500 ? (String) MDC.get(RequestIds.MDC_KEY) : null;
+        response.setEntity(Templates.error(status, text.title(), text.message(), reference), null, HTML);
     }
 
     /** What an error page says: its title and what the user can do next. */
