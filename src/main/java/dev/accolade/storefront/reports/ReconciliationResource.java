@@ -38,12 +38,11 @@ public class ReconciliationResource {
     static final int ITEMS_PAGE = 100;
     /** A run reads every RaaS order of the period: keep it to a quarter at a time. */
     static final int MAX_DAYS = 92;
-    /** The first day a run can cover, as for the reports. */
-    static final LocalDate FIRST_DAY = ReportFilter.FIRST_DAY;
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance runs(List<ReconciliationRun> runs, LocalDate from, LocalDate to);
+        static native TemplateInstance runs(List<ReconciliationRun> runs, LocalDate from, LocalDate today,
+                LocalDate firstDay);
 
         static native TemplateInstance run(ReconciliationRun run, List<ReconciliationItem> items, String kind, int page,
                 boolean more);
@@ -73,7 +72,7 @@ public class ReconciliationResource {
         LocalDate today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
         List<ReconciliationRun> runs = QuarkusTransaction.requiringNew().call(
                 () -> ReconciliationRun.<ReconciliationRun>find("order by startedAt desc, id desc").page(0, 30).list());
-        return Templates.runs(runs, today.minusDays(7), today);
+        return Templates.runs(runs, today.minusDays(7), today, ReportFilter.FIRST_DAY);
     }
 
     @POST
@@ -111,8 +110,8 @@ public class ReconciliationResource {
         if (from.isAfter(to)) {
             return "The start date is after the end date.";
         }
-        if (from.isBefore(FIRST_DAY)) {
-            return "Choose a start date from " + FIRST_DAY + " on.";
+        if (from.isBefore(ReportFilter.FIRST_DAY)) {
+            return "Choose a start date from " + ReportFilter.FIRST_DAY + " on.";
         }
         if (to.isAfter(today)) {
             return "Choose an end date up to today (" + today + "): a reconciliation covers days that have begun.";

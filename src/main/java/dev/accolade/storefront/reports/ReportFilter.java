@@ -9,11 +9,12 @@ import java.util.List;
 
 /**
  * The period (whole UTC days, both ends included) and the department a report covers, read from a
- * page's query string. Bad input never fails the page: it is replaced by the default and explained.
+ * page's query string, and the day it was read ({@code today}, the last day a period can cover). Bad
+ * input never fails the page: it is replaced by the default and explained.
  * A period lies between {@link #FIRST_DAY} and today: a date outside is moved to the nearer end, which
  * also bounds the report by month to a row a month since 2000.
  */
-public record ReportFilter(LocalDate from, LocalDate to, Long departmentId, List<String> problems) {
+public record ReportFilter(LocalDate from, LocalDate to, Long departmentId, List<String> problems, LocalDate today) {
 
     /** The first day a report can cover. */
     public static final LocalDate FIRST_DAY = LocalDate.of(2000, 1, 1);
@@ -37,7 +38,7 @@ public record ReportFilter(LocalDate from, LocalDate to, Long departmentId, List
                 problems.add("There is no such department: every department is shown.");
             }
         }
-        return new ReportFilter(f, t, d, List.copyOf(problems));
+        return new ReportFilter(f, t, d, List.copyOf(problems), today);
     }
 
     private static LocalDate date(String s, String what, LocalDate fallback, LocalDate today, List<String> problems) {
@@ -67,7 +68,12 @@ public record ReportFilter(LocalDate from, LocalDate to, Long departmentId, List
     public ReportFilter withoutDepartment(String why) {
         List<String> p = new ArrayList<>(problems);
         p.add(why);
-        return new ReportFilter(from, to, null, List.copyOf(p));
+        return new ReportFilter(from, to, null, List.copyOf(p), today);
+    }
+
+    /** The first day a report can cover, for the date fields' lower bound (their upper one is {@link #today}). */
+    public LocalDate firstDay() {
+        return FIRST_DAY;
     }
 
     /** The first instant of the period. */

@@ -174,6 +174,11 @@ class ReconciliationTest {
         hr.post("/reconciliation", "from", today.minusDays(2).toString(), "to", today.plusDays(1).toString());
         hr.get("/reconciliation").then().body(containsString("Choose an end date up to today (" + today + ")"));
         assertEquals(runs, QuarkusTransaction.requiringNew().call(() -> ReconciliationRun.count()), "no run was made");
+        // The date pickers offer the same bounds, so a date outside is not chosen in the first place.
+        hr.get("/reconciliation").then()
+                .body(containsString("name=\"from\" type=\"date\" value=\"" + today.minusDays(7) + "\" min=\"2000-01-01\" max=\""
+                        + today + "\""))
+                .body(containsString("name=\"to\" type=\"date\" value=\"" + today + "\" min=\"2000-01-01\" max=\"" + today + "\""));
     }
 
     @Test

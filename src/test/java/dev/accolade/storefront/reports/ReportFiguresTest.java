@@ -121,7 +121,10 @@ class ReportFiguresTest {
         hr.get("/reports/export.csv?by=month&from=2000-01-01&to=2999-12-31").then()
                 .header("Content-Disposition", containsString("rewards-by-month-2000-01-01-to-" + today + ".csv"));
         hr.get("/reports?by=brand&from=2021-01-01&to=" + today).then()
-                .body(not(containsString("is used instead")));
+                .body(not(containsString("is used instead")))
+                // The date pickers offer the same bounds, so a date outside is not chosen in the first place.
+                .body(containsString("name=\"from\" type=\"date\" value=\"2021-01-01\" min=\"2000-01-01\" max=\"" + today + "\""))
+                .body(containsString("name=\"to\" type=\"date\" value=\"" + today + "\" min=\"2000-01-01\" max=\"" + today + "\""));
     }
 
     @Test
