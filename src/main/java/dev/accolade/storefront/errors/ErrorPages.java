@@ -20,10 +20,9 @@ import dev.accolade.storefront.ops.RequestIds;
  * Error pages in the application's layout. Pages that refuse something build one with
  * {@link #page(int, String, String)}; every other error the storefront answers without a body (an
  * unknown address, a method the address does not answer, a bare {@code Response.status(404)}) gets
- * one here, with its status kept, a 405's {@code Allow} header and a 5xx's request id (the reference an
- * administrator finds the failure by in the log). The RaaS API under
- * {@code /raas/v1} keeps its JSON error bodies and the management endpoints under {@code /q/} are
- * left as they are.
+ * one here, with its status kept, a 405's {@code Allow} header and a 5xx's request id (the reference
+ * an administrator finds the failure by in the log). The RaaS API under {@code /raas/v1} keeps its
+ * JSON error bodies and the management endpoints under {@code /q/} are left as they are.
  */
 public class ErrorPages {
 
