@@ -36,10 +36,14 @@ public class RaasExceptionMappers {
 
     @ServerExceptionMapper
     public Response web(WebApplicationException e, UriInfo uri) {
+        int status = e.getResponse().getStatus();
         if (!isRaas(uri)) {
+            if (status >= 500) {
+                // The error page names the request's id as the reference: it must be on a log line.
+                LOG.error("Unhandled error", e);
+            }
             return e.getResponse();
         }
-        int status = e.getResponse().getStatus();
         if (status == 404) {
             return responses.error(RaasException.notFound("The requested resource was not found."));
         }
