@@ -80,6 +80,12 @@ class SendReviewTest {
         return spec.post(path);
     }
 
+    /** The send form posted to its review, as its Review button does: the address names the form's SKU. */
+    static Response review(Browser b, String token, String sku, String name, String email, String amount,
+            String subject, String message, String from) {
+        return b.post("/send/review?sku=" + sku, typed(token, sku, name, email, amount, subject, message, from));
+    }
+
     static Object[] typed(String token, String sku, String name, String email, String amount, String subject,
             String message, String from) {
         return new Object[] { "token", token, "sku", sku, "recipientName", name, "recipientEmail", email,
@@ -161,8 +167,8 @@ class SendReviewTest {
     void editOnTheReviewBringsBackWhatWasTypedWithTheSameToken() {
         Browser b = Browser.signedIn("manager@accolade.test");
         String token = UUID.randomUUID().toString();
-        String review = b.post("/send/review?sku=TNGO-E-V-STD", typed(token, "TNGO-E-V-STD", "",
-                "grace.hopper@accolade.test", "12.5", "Thanks & well done", "Line one\r\n<b>not bold</b>", "The team"))
+        String review = review(b, token, "TNGO-E-V-STD", "",
+                "grace.hopper@accolade.test", "12.5", "Thanks & well done", "Line one\r\n<b>not bold</b>", "The team")
                 .then().statusCode(200).body(containsString("Grace Hopper &lt;grace.hopper@accolade.test&gt;"))
                 .extract().asString();
 
@@ -181,8 +187,8 @@ class SendReviewTest {
         // Changed and reviewed again, the form still sends once under its token.
         Map<String, String> edited = hiddenFields(form, "/send/review?sku=TNGO-E-V-STD");
         assertEquals(token, edited.get("token"));
-        String again = b.post("/send/review?sku=TNGO-E-V-STD", typed(token, "TNGO-E-V-STD", "",
-                "alan.turing@accolade.test", "15", "Thanks & well done", "Line one", "The team"))
+        String again = review(b, token, "TNGO-E-V-STD", "",
+                "alan.turing@accolade.test", "15", "Thanks & well done", "Line one", "The team")
                 .then().statusCode(200).body(containsString("Alan Turing &lt;alan.turing@accolade.test&gt;"))
                 .body(containsString("$15.00")).extract().asString();
         Response sent = submit(b, "/send", hiddenFields(again, "/send"), null);
@@ -197,8 +203,8 @@ class SendReviewTest {
         b.get("/send?sku=APPL-E-1000-STD").then().statusCode(200)
                 .body(containsString("id=\"from\" name=\"from\" type=\"text\" maxlength=\"255\" value=\"Morgan Manager\""));
         String token = UUID.randomUUID().toString();
-        String review = b.post("/send/review?sku=APPL-E-1000-STD", typed(token, "APPL-E-1000-STD", "",
-                "katherine.johnson@accolade.test", "", "", "", "  ")).then().statusCode(200)
+        String review = review(b, token, "APPL-E-1000-STD", "",
+                "katherine.johnson@accolade.test", "", "", "", "  ").then().statusCode(200)
                 .body(containsString("Morgan Manager via Tango Card"))
                 .body(containsString("Morgan Manager sent you a"))
                 .body(not(containsString("Someone sent you")))
@@ -217,20 +223,20 @@ class SendReviewTest {
     void anAmountWithADecimalCommaIsRefusedNotReadAsThousands() {
         Browser b = Browser.signedIn("manager@accolade.test");
         for (String amount : new String[] { "5,00", "12,5", "$12,50" }) {
-            b.post("/send/review?sku=TNGO-E-V-STD", typed(UUID.randomUUID().toString(), "TNGO-E-V-STD", "",
-                    "ada.lovelace@accolade.test", amount, "Thanks", "", "")).then().statusCode(200)
+            review(b, UUID.randomUUID().toString(), "TNGO-E-V-STD", "",
+                    "ada.lovelace@accolade.test", amount, "Thanks", "", "").then().statusCode(200)
                     .body(containsString("id=\"amount-error\">Use a point for cents, as in 12.50 (a comma only separates "
                             + "thousands, as in 1,250.00).<"))
                     .body(not(containsString("Send reward</button>")));
         }
         // A thousands separator is read as one; a negative or zero amount is told the range.
-        b.post("/send/review?sku=TNGO-E-V-STD", typed(UUID.randomUUID().toString(), "TNGO-E-V-STD", "",
-                "ada.lovelace@accolade.test", "1,000", "Thanks", "", "")).then().statusCode(200)
+        review(b, UUID.randomUUID().toString(), "TNGO-E-V-STD", "",
+                "ada.lovelace@accolade.test", "1,000", "Thanks", "", "").then().statusCode(200)
                 .body(containsString("$1,000.00"))
                 .body(not(containsString("amount-error")));
         for (String amount : new String[] { "0", "-5" }) {
-            b.post("/send/review?sku=TNGO-E-V-STD", typed(UUID.randomUUID().toString(), "TNGO-E-V-STD", "",
-                    "ada.lovelace@accolade.test", amount, "Thanks", "", "")).then().statusCode(200)
+            review(b, UUID.randomUUID().toString(), "TNGO-E-V-STD", "",
+                    "ada.lovelace@accolade.test", amount, "Thanks", "", "").then().statusCode(200)
                     .body(containsString("id=\"amount-error\">Choose an amount from $1.00 to $1,000.00.<"));
         }
     }
@@ -239,24 +245,24 @@ class SendReviewTest {
     void onlyTheFieldThatIsWrongIsNamed() {
         Browser b = Browser.signedIn("manager@accolade.test");
         // No email: the email is the problem, not the name the directory would fill in.
-        b.post("/send/review?sku=APPL-E-1000-STD", typed(UUID.randomUUID().toString(), "APPL-E-1000-STD", "", "",
-                "", "", "", "")).then().statusCode(200)
+        review(b, UUID.randomUUID().toString(), "APPL-E-1000-STD", "", "",
+                "", "", "", "").then().statusCode(200)
                 .body(containsString("id=\"recipientEmail-error\">Enter the recipient&#39;s email address."))
                 .body(not(containsString("recipientName-error")))
                 .body(not(containsString("at least 2 characters")));
-        b.post("/send/review?sku=APPL-E-1000-STD", typed(UUID.randomUUID().toString(), "APPL-E-1000-STD", "",
-                "not-an-email", "", "", "", "")).then().statusCode(200)
+        review(b, UUID.randomUUID().toString(), "APPL-E-1000-STD", "",
+                "not-an-email", "", "", "", "").then().statusCode(200)
                 .body(containsString("Enter a valid email address"))
                 .body(not(containsString("recipientName-error")));
         // A valid address outside the directory needs a name, and says why.
-        b.post("/send/review?sku=APPL-E-1000-STD", typed(UUID.randomUUID().toString(), "APPL-E-1000-STD", "",
-                "someone@example.com", "", "", "", "")).then().statusCode(200)
+        review(b, UUID.randomUUID().toString(), "APPL-E-1000-STD", "",
+                "someone@example.com", "", "", "", "").then().statusCode(200)
                 .body(containsString("id=\"recipientName-error\">Enter the recipient&#39;s name (at least 2 characters): "
                         + "this address is not in your department&#39;s directory."))
                 .body(not(containsString("recipientEmail-error")));
         // A name typed too short is wrong whatever the email.
-        b.post("/send/review?sku=APPL-E-1000-STD", typed(UUID.randomUUID().toString(), "APPL-E-1000-STD", "X",
-                "", "", "", "", "")).then().statusCode(200)
+        review(b, UUID.randomUUID().toString(), "APPL-E-1000-STD", "X",
+                "", "", "", "", "").then().statusCode(200)
                 .body(containsString("id=\"recipientName-error\">Enter the recipient&#39;s name (at least 2 characters).<"))
                 .body(containsString("recipientEmail-error"));
     }
@@ -296,8 +302,8 @@ class SendReviewTest {
         Browser b = Browser.signedIn("manager@accolade.test");
         String token = UUID.randomUUID().toString();
         String email = "ada.lovelace@accolade.test";
-        String review = b.post("/send/review?sku=APPL-E-1000-STD", typed(token, "APPL-E-1000-STD", "", email, "",
-                "Thanks", "For the notes", "Morgan")).then().statusCode(200).extract().asString();
+        String review = review(b, token, "APPL-E-1000-STD", "", email, "",
+                "Thanks", "For the notes", "Morgan").then().statusCode(200).extract().asString();
         Map<String, String> send = hiddenFields(review, "/send");
         int before = SendRewardTest.raasOrdersTo(email);
 
