@@ -19,6 +19,7 @@ import dev.accolade.storefront.demo.DemoRaasAccounts;
 
 /** An administrator signs in, opens the accounts, funds a department by card and sees the new balance. */
 @QuarkusTest
+@BrowserTest
 class AdminFundsAnAccountBrowserTest {
 
     @TestHTTPResource("/")

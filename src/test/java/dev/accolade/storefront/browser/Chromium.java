@@ -1,6 +1,5 @@
 package dev.accolade.storefront.browser;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -10,26 +9,25 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 
 /**
- * The system's Chromium (Debian package {@code chromium}), driven headless by Playwright. Playwright
- * never downloads a browser of its own here; screenshots go to {@code target/screenshots/}.
+ * The system's Chromium (Debian package {@code chromium}, or the one {@link ChromiumExecutable} finds),
+ * driven headless by Playwright. Playwright never downloads a browser of its own here; screenshots go
+ * to {@code target/screenshots/}. Tests that use it are {@link BrowserTest}s.
  */
 public final class Chromium implements AutoCloseable {
 
-    static final Path EXECUTABLE = Path.of("/usr/bin/chromium");
     static final Path SCREENSHOTS = Path.of("target", "screenshots");
 
     private final Playwright playwright;
     private final Browser browser;
 
     public Chromium() {
-        if (!Files.isExecutable(EXECUTABLE)) {
-            throw new IllegalStateException("Browser tests need Debian's chromium at " + EXECUTABLE
-                    + " (apt-get install -y chromium chromium-driver; .ci/run installs it)");
-        }
+        ChromiumExecutable.Lookup lookup = ChromiumExecutable.find();
+        Path executable = lookup.executable().orElseThrow(() -> new IllegalStateException("Browser tests need "
+                + "Chromium, and there is " + lookup.missing() + " (apt-get install -y chromium chromium-driver)"));
         playwright = Playwright.create(new Playwright.CreateOptions()
                 .setEnv(java.util.Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
         browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
-                .setExecutablePath(EXECUTABLE).setHeadless(true)
+                .setExecutablePath(executable).setHeadless(true)
                 .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking",
                         "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic")));
     }

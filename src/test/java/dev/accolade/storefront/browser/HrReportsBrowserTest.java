@@ -21,6 +21,7 @@ import dev.accolade.storefront.reports.ReportFixtures;
 
 /** HR opens the reports in a real browser: the charts draw (under the strict CSP) above their tables. */
 @QuarkusTest
+@BrowserTest
 class HrReportsBrowserTest {
 
     @TestHTTPResource("/")

@@ -21,6 +21,7 @@ import io.quarkus.test.junit.QuarkusTest;
  * and an unknown address or a typed-in sign-out shows a page in the layout.
  */
 @QuarkusTest
+@BrowserTest
 class ImagesAndErrorPagesBrowserTest {
 
     @TestHTTPResource("/")

@@ -18,6 +18,7 @@ import dev.accolade.storefront.demo.DemoRaasAccounts;
 
 /** A manager's first ten minutes, in a real browser: sign in, find a reward, send it, see it arrive. */
 @QuarkusTest
+@BrowserTest
 class ManagerSendsARewardBrowserTest {
 
     @TestHTTPResource("/")

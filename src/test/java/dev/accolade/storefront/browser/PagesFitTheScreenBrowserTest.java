@@ -27,6 +27,7 @@ import dev.accolade.storefront.security.AppUser;
  * box), the audit table fits a desktop page whatever its rows hold, and cards in a grid line up.
  */
 @QuarkusTest
+@BrowserTest
 class PagesFitTheScreenBrowserTest {
 
     @TestHTTPResource("/")
