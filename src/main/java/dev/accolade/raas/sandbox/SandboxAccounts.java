@@ -95,7 +95,11 @@ public class SandboxAccounts {
         return card;
     }
 
-    /** {@code POST cc_fund}: charges a registered card once it is active. */
+    /**
+     * {@code POST cc_fund}: charges a registered card. One charged before its {@code active_date} is
+     * refused with {@code CC_REVIEW} (it is still in its approval stage), and its {@code denial_message}
+     * says when it can fund.
+     */
     @Transactional
     public SandboxFund fundByCard(String platform, CardFund request) {
         long amount = fundAmount(request.amount());
@@ -104,8 +108,7 @@ public class SandboxAccounts {
                 request.ccToken()).orElseThrow(() -> RaasException.notFound(
                         "The credit card was not found for the account."));
         if (card.activeAt.isAfter(now())) {
-            throw RaasException.validation("cc_token", "the card is not active until "
-                    + RaasDates.format(card.activeAt) + " (active_date " + card.activeAt.toEpochSecond() + ")");
+            throw RaasException.cardDenied(CardDecision.awaitingApproval(card.activeAt));
         }
         return credit(platform, request.customer(), request.accountIdentifier(), amount, card.ccToken);
     }
