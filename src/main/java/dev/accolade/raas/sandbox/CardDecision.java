@@ -12,6 +12,10 @@ public record CardDecision(boolean approved, String code, String message) {
 
     static final CardDecision APPROVED = new CardDecision(true, null, null);
 
+    /** A card past its expiry month: the processor declines it. */
+    static final CardDecision EXPIRED = new CardDecision(false, "CC_DECLINED",
+            "The credit card has expired. Please use another card.");
+
     /** A registered card charged before its {@code active_date}: it is still in its approval stage. */
     static CardDecision awaitingApproval(OffsetDateTime activeAt) {
         return new CardDecision(false, "CC_REVIEW", "This credit card is still being approved and can fund the "

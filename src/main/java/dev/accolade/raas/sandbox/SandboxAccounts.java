@@ -60,9 +60,9 @@ public class SandboxAccounts {
     @Transactional
     public SandboxFund fund(String platform, FundCreate request) {
         long amount = fundAmount(request.amount());
-        CardAuthorizer.monthSlashYear(request.creditCard().expiration());
+        YearMonth expires = CardAuthorizer.monthSlashYear(request.creditCard().expiration());
         find(platform, request.customer(), request.accountIdentifier());
-        CardDecision decision = cards.authorize(request.creditCard().number());
+        CardDecision decision = cards.authorize(request.creditCard().number(), expires);
         if (!decision.approved()) {
             throw RaasException.cardDenied(decision);
         }
@@ -74,7 +74,7 @@ public class SandboxAccounts {
     public SandboxCard register(String platform, CardRegister request) {
         YearMonth expires = CardAuthorizer.yearDashMonth(request.creditCard().expiration());
         find(platform, request.customer(), request.accountIdentifier());
-        CardDecision decision = cards.authorize(request.creditCard().number());
+        CardDecision decision = cards.authorize(request.creditCard().number(), expires);
         if (!decision.approved()) {
             throw RaasException.cardDenied(decision);
         }
@@ -96,9 +96,9 @@ public class SandboxAccounts {
     }
 
     /**
-     * {@code POST cc_fund}: charges a registered card. One charged before its {@code active_date} is
-     * refused with {@code CC_REVIEW} (it is still in its approval stage), and its {@code denial_message}
-     * says when it can fund.
+     * {@code POST cc_fund}: charges a registered card. A card past its expiry month is declined like any
+     * expired card; one charged before its {@code active_date} is refused with {@code CC_REVIEW} (it is
+     * still in its approval stage), and its {@code denial_message} says when it can fund.
      */
     @Transactional
     public SandboxFund fundByCard(String platform, CardFund request) {
@@ -107,6 +107,9 @@ public class SandboxAccounts {
         SandboxCard card = SandboxCard.findActiveToken(platform, request.customer(), request.accountIdentifier(),
                 request.ccToken()).orElseThrow(() -> RaasException.notFound(
                         "The credit card was not found for the account."));
+        if (cards.expired(YearMonth.parse(card.expires))) {
+            throw RaasException.cardDenied(CardDecision.EXPIRED);
+        }
         if (card.activeAt.isAfter(now())) {
             throw RaasException.cardDenied(CardDecision.awaitingApproval(card.activeAt));
         }

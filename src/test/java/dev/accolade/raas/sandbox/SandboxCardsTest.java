@@ -41,8 +41,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 import io.quarkus.test.junit.QuarkusTest;
 
 /**
- * The sandbox's card network: the test cards and their outcomes, past expiry dates, declines that move no
- * money, and card numbers and security codes that are never stored or logged.
+ * The sandbox's card network: the test cards and their outcomes, declines that move no money, and card
+ * numbers and security codes that are never stored or logged. Expired cards: {@link SandboxExpiredCardTest}.
  */
 @QuarkusTest
 class SandboxCardsTest {
@@ -115,25 +115,6 @@ class SandboxCardsTest {
                 .body("denial_message", not(emptyOrNullString()))
                 .body("$", not(hasKey("cc_token")));
         assertNoMoneyMoved(id);
-    }
-
-    @Test
-    void aPastExpiryDoesNotDeclineTheTestCard() {
-        // The spec's own examples expire 02/20 (POST funds) and 2016-11 (cc_register): they work as
-        // written, and so does a card registered with such a date when it is charged.
-        String id = Raas.createAccount("CompanyA");
-        raas().body(Raas.fundJson("CompanyA", id, 1000, APPROVED_CARD, "02/20"))
-                .post("/raas/v1/funds")
-                .then().statusCode(200)
-                .body("amount", equalTo(1000));
-        String token = raas().body(Raas.registerJson("CompanyA", id, APPROVED_CARD, "2016-11", "123"))
-                .post("/raas/v1/cc_register")
-                .then().statusCode(200)
-                .extract().path("cc_token");
-        raas().body(Raas.ccFundJson("CompanyA", id, 500, token, "123"))
-                .post("/raas/v1/cc_fund")
-                .then().statusCode(200);
-        assertThat(Raas.balance("CompanyA", id), equalTo(1500L));
     }
 
     @Test
