@@ -1,9 +1,16 @@
 package dev.accolade.raas.sandbox;
 
+import java.nio.charset.StandardCharsets;
+import java.security.InvalidKeyException;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.YearMonth;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.HexFormat;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -12,7 +19,8 @@ import jakarta.enterprise.context.ApplicationScoped;
  * card processor declines it; otherwise the test card decides the outcome (see README.md, "Test
  * cards"): 4111111111111111 is approved, 4000000000000002 declined (CC_DECLINED), 4000000000000119
  * errors (CC_ERROR), 4000000000000101 goes to review (CC_REVIEW), and any other number is CC_UNKNOWN.
- * The number is looked at here and nowhere else; it is never kept.
+ * The number is looked at here and nowhere else; it is never kept, only a keyed fingerprint of it
+ * that tells a second registration of the same card apart.
  */
 @ApplicationScoped
 public class CardAuthorizer {
@@ -49,6 +57,20 @@ public class CardAuthorizer {
     /** Whether a card with this expiry can no longer be charged: it is valid through its expiry month (UTC). */
     public boolean expired(YearMonth expires) {
         return expires.isBefore(YearMonth.now(clock));
+    }
+
+    /**
+     * Identifies a card number without keeping it: HMAC-SHA256 of its digits under the platform's
+     * key, so the database alone cannot be searched for a number, and platforms never share a value.
+     */
+    public static String fingerprint(String number, String platformKey) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(platformKey.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            return HexFormat.of().formatHex(mac.doFinal(digits(number).getBytes(StandardCharsets.US_ASCII)));
+        } catch (NoSuchAlgorithmException | InvalidKeyException e) {
+            throw new IllegalStateException("HmacSHA256 is unavailable", e);
+        }
     }
 
     /** {@code MM/YY}, as in {@code POST funds}. */

@@ -16,6 +16,15 @@ public record CardDecision(boolean approved, String code, String message) {
     static final CardDecision EXPIRED = new CardDecision(false, "CC_DECLINED",
             "The credit card has expired. Please use another card.");
 
+    /**
+     * The same card registered again to an account that has it: code and message exactly as the
+     * recorded sandbox response for {@code cc_register} gives them.
+     */
+    static final CardDecision ALREADY_REGISTERED = new CardDecision(false, "CC_DUPEREGISTER",
+            "This payment method has already been registered, it can not be added again. If there are any "
+                    + "questions, please call our operations team directly at 1-877-558-2646 (Monday - Friday, "
+                    + "8am - 6pm PDT).");
+
     /** A registered card charged before its {@code active_date}: it is still in its approval stage. */
     static CardDecision awaitingApproval(OffsetDateTime activeAt) {
         return new CardDecision(false, "CC_REVIEW", "This credit card is still being approved and can fund the "

@@ -69,14 +69,25 @@ public class SandboxAccounts {
         return credit(platform, request.customer(), request.accountIdentifier(), amount, null);
     }
 
-    /** {@code POST cc_register}: authorizes the card and keeps a token for it, never its number. */
+    /**
+     * {@code POST cc_register}: authorizes the card and keeps a token for it, never its number. The
+     * same card (number and expiry) is registered to an account once: until it is unregistered, a
+     * second registration is refused with {@code CC_DUPEREGISTER}. The account's row is locked first,
+     * so two registrations of one card at the same time cannot both pass that check.
+     */
     @Transactional
     public SandboxCard register(String platform, CardRegister request) {
         YearMonth expires = CardAuthorizer.yearDashMonth(request.creditCard().expiration());
-        find(platform, request.customer(), request.accountIdentifier());
+        SandboxAccount.lockOwned(platform, request.customer(), request.accountIdentifier())
+                .orElseThrow(() -> RaasException.notFound("The account was not found for the platform."));
         CardDecision decision = cards.authorize(request.creditCard().number(), expires);
         if (!decision.approved()) {
             throw RaasException.cardDenied(decision);
+        }
+        String fingerprint = CardAuthorizer.fingerprint(request.creditCard().number(),
+                config.platforms().get(platform).key());
+        if (SandboxCard.isRegistered(platform, request.accountIdentifier(), fingerprint, expires.toString())) {
+            throw RaasException.cardDenied(CardDecision.ALREADY_REGISTERED);
         }
         SandboxCard card = new SandboxCard();
         card.id = ids.next("sandbox_card_seq");
@@ -89,6 +100,7 @@ public class SandboxAccounts {
         card.customer = request.customer();
         card.accountIdentifier = request.accountIdentifier();
         card.expires = expires.toString();
+        card.fingerprint = fingerprint;
         card.createdAt = now();
         card.activeAt = card.createdAt.plus(config.cardActivationDelay());
         card.persist();

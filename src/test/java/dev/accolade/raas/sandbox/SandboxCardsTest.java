@@ -169,16 +169,22 @@ class SandboxCardsTest {
         sandbox.setLevel(Level.ALL);
         try {
             org.jboss.logging.Logger.getLogger(SandboxCardsTest.class).info("log capture is listening");
+            String token = null;
             for (String card : cards) {
                 raas().body(Raas.fundJson(customer, id, 1000, card, FUTURE_MM_YY, securityCode))
                         .post("/raas/v1/funds");
-                raas().body(Raas.registerJson(customer, id, card, FUTURE_YYYY_MM, securityCode))
-                        .post("/raas/v1/cc_register");
+                String registered = raas().body(Raas.registerJson(customer, id, card, FUTURE_YYYY_MM, securityCode))
+                        .post("/raas/v1/cc_register")
+                        .then().extract().path("cc_token");
+                token = registered != null ? registered : token;
                 // an invalid entity carrying the card (wrong zip type) must not be echoed into a log either
                 raas().body(Raas.fundJson(customer, id, 1000, card, FUTURE_MM_YY, securityCode)
                         .replace("\"zip\": \"11111\"", "\"zip\": 11111")).post("/raas/v1/funds");
             }
-            String token = Raas.registerCard(customer, id);
+            // the approved card again: refused as registered already, with the card in the request
+            raas().body(Raas.registerJson(customer, id, APPROVED_CARD, FUTURE_YYYY_MM, securityCode))
+                    .post("/raas/v1/cc_register")
+                    .then().statusCode(400);
             raas().body(Raas.ccFundJson(customer, id, 2000, token, securityCode))
                     .post("/raas/v1/cc_fund")
                     .then().statusCode(200);
