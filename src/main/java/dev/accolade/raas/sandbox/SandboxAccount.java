@@ -5,6 +5,7 @@ import java.util.Optional;
 
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.Table;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
@@ -32,6 +33,15 @@ public class SandboxAccount extends PanacheEntityBase {
     public static Optional<SandboxAccount> findOwned(String platform, String customer, String identifier) {
         return find("platform = ?1 and customer = ?2 and identifier = ?3", platform, customer, identifier)
                 .firstResultOptional();
+    }
+
+    /**
+     * {@link #findOwned}, locking the account's row until the transaction ends: changes that check the
+     * account's other rows first (a card registered twice) are made one at a time per account.
+     */
+    public static Optional<SandboxAccount> lockOwned(String platform, String customer, String identifier) {
+        return find("platform = ?1 and customer = ?2 and identifier = ?3", platform, customer, identifier)
+                .withLock(LockModeType.PESSIMISTIC_WRITE).firstResultOptional();
     }
 
     /**

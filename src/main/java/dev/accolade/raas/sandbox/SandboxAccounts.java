@@ -60,23 +60,34 @@ public class SandboxAccounts {
     @Transactional
     public SandboxFund fund(String platform, FundCreate request) {
         long amount = fundAmount(request.amount());
-        CardAuthorizer.monthSlashYear(request.creditCard().expiration());
+        YearMonth expires = CardAuthorizer.monthSlashYear(request.creditCard().expiration());
         find(platform, request.customer(), request.accountIdentifier());
-        CardDecision decision = cards.authorize(request.creditCard().number());
+        CardDecision decision = cards.authorize(request.creditCard().number(), expires);
         if (!decision.approved()) {
             throw RaasException.cardDenied(decision);
         }
         return credit(platform, request.customer(), request.accountIdentifier(), amount, null);
     }
 
-    /** {@code POST cc_register}: authorizes the card and keeps a token for it, never its number. */
+    /**
+     * {@code POST cc_register}: authorizes the card and keeps a token for it, never its number. The
+     * same card (number and expiry) is registered to an account once: until it is unregistered, a
+     * second registration is refused with {@code CC_DUPEREGISTER}. The account's row is locked first,
+     * so two registrations of one card at the same time cannot both pass that check.
+     */
     @Transactional
     public SandboxCard register(String platform, CardRegister request) {
         YearMonth expires = CardAuthorizer.yearDashMonth(request.creditCard().expiration());
-        find(platform, request.customer(), request.accountIdentifier());
-        CardDecision decision = cards.authorize(request.creditCard().number());
+        SandboxAccount.lockOwned(platform, request.customer(), request.accountIdentifier())
+                .orElseThrow(() -> RaasException.notFound("The account was not found for the platform."));
+        CardDecision decision = cards.authorize(request.creditCard().number(), expires);
         if (!decision.approved()) {
             throw RaasException.cardDenied(decision);
+        }
+        String fingerprint = CardAuthorizer.fingerprint(request.creditCard().number(),
+                config.platforms().get(platform).key());
+        if (SandboxCard.isRegistered(platform, request.accountIdentifier(), fingerprint, expires.toString())) {
+            throw RaasException.cardDenied(CardDecision.ALREADY_REGISTERED);
         }
         SandboxCard card = new SandboxCard();
         card.id = ids.next("sandbox_card_seq");
@@ -89,13 +100,18 @@ public class SandboxAccounts {
         card.customer = request.customer();
         card.accountIdentifier = request.accountIdentifier();
         card.expires = expires.toString();
+        card.fingerprint = fingerprint;
         card.createdAt = now();
         card.activeAt = card.createdAt.plus(config.cardActivationDelay());
         card.persist();
         return card;
     }
 
-    /** {@code POST cc_fund}: charges a registered card once it is active. */
+    /**
+     * {@code POST cc_fund}: charges a registered card. A card past its expiry month is declined like any
+     * expired card; one charged before its {@code active_date} is refused with {@code CC_REVIEW} (it is
+     * still in its approval stage), and its {@code denial_message} says when it can fund.
+     */
     @Transactional
     public SandboxFund fundByCard(String platform, CardFund request) {
         long amount = fundAmount(request.amount());
@@ -103,9 +119,11 @@ public class SandboxAccounts {
         SandboxCard card = SandboxCard.findActiveToken(platform, request.customer(), request.accountIdentifier(),
                 request.ccToken()).orElseThrow(() -> RaasException.notFound(
                         "The credit card was not found for the account."));
+        if (cards.expired(YearMonth.parse(card.expires))) {
+            throw RaasException.cardDenied(CardDecision.EXPIRED);
+        }
         if (card.activeAt.isAfter(now())) {
-            throw RaasException.validation("cc_token", "the card is not active until "
-                    + RaasDates.format(card.activeAt) + " (active_date " + card.activeAt.toEpochSecond() + ")");
+            throw RaasException.cardDenied(CardDecision.awaitingApproval(card.activeAt));
         }
         return credit(platform, request.customer(), request.accountIdentifier(), amount, card.ccToken);
     }

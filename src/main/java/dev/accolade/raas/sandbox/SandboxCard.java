@@ -3,6 +3,7 @@ package dev.accolade.raas.sandbox;
 import java.time.OffsetDateTime;
 import java.util.Optional;
 
+import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -25,6 +26,12 @@ public class SandboxCard extends PanacheEntityBase {
     public String accountIdentifier;
     /** Expiry as YYYY-MM. */
     public String expires;
+    /**
+     * Identifies the card's number without keeping it ({@link CardAuthorizer#fingerprint}); null for
+     * cards registered before it was kept.
+     */
+    @Column(name = "card_fingerprint")
+    public String fingerprint;
     public OffsetDateTime activeAt;
     public OffsetDateTime createdAt;
     public OffsetDateTime removedAt;
@@ -33,6 +40,12 @@ public class SandboxCard extends PanacheEntityBase {
             String token) {
         return find("platform = ?1 and customer = ?2 and accountIdentifier = ?3 and ccToken = ?4"
                 + " and removedAt is null", platform, customer, identifier, token).firstResultOptional();
+    }
+
+    /** Whether the account still has (has not unregistered) a card with this number and expiry. */
+    public static boolean isRegistered(String platform, String identifier, String fingerprint, String expires) {
+        return count("platform = ?1 and accountIdentifier = ?2 and fingerprint = ?3 and expires = ?4"
+                + " and removedAt is null", platform, identifier, fingerprint, expires) > 0;
     }
 
     public static boolean tokenExists(String token) {

@@ -21,8 +21,13 @@ public interface SandboxConfig {
     /** A note added as {@code system_message} to every response, as RaaS does before outages. */
     Optional<String> systemMessage();
 
-    /** How long a registered card waits before it can fund (RaaS sandbox: 5 minutes; off here). */
-    @WithDefault("PT0S")
+    /**
+     * How long a card registered with {@code cc_register} waits before {@code cc_fund} may charge it,
+     * reflected in the response's {@code active_date}. The 2015 v1 README: "In the sandbox environment
+     * the credit card registration delay is set to 5 minutes." Tests shorten it to nothing
+     * ({@code %test.} in application.properties); {@code PT0S} turns it off anywhere.
+     */
+    @WithDefault("PT5M")
     Duration cardActivationDelay();
 
     /** Largest request body the API accepts. */

@@ -110,6 +110,22 @@ class RaasClientSandboxTest {
     }
 
     @Test
+    void aCardRegisteredTwiceOrExpiredIsCardDeclinedWithTheSandboxsDenial() throws Exception {
+        String id = account();
+        CardRegister register = new CardRegister(CUSTOMER, id, "127.0.0.1", card(APPROVED, "2039-12"));
+        raas.registerCard(register);
+        RaasFailure.CardDeclined twice = assertThrows(RaasFailure.CardDeclined.class, () -> raas.registerCard(register));
+        assertEquals(400, twice.status());
+        assertEquals("CC_DUPEREGISTER", twice.denialCode());
+        assertTrue(twice.denialMessage().orElseThrow().startsWith("This payment method has already been registered"));
+
+        RaasFailure.CardDeclined expired = assertThrows(RaasFailure.CardDeclined.class, () -> raas.registerCard(
+                new CardRegister(CUSTOMER, id, "127.0.0.1", card(APPROVED, "2016-01"))));
+        assertEquals("CC_DECLINED", expired.denialCode());
+        assertEquals("The credit card has expired. Please use another card.", expired.denialMessage().orElseThrow());
+    }
+
+    @Test
     void theCatalogListsFixedAndVariableRewardsInCents() throws Exception {
         Catalog catalog = raas.catalog();
         assertFalse(catalog.brands().isEmpty());

@@ -41,6 +41,21 @@ final class SandboxDb {
         });
     }
 
+    /** Pretends the card was registered with the given expiry month ({@code YYYY-MM}). */
+    static void cardExpires(String ccToken, String month) {
+        QuarkusTransaction.requiringNew().run(() -> {
+            if (SandboxCard.update("expires = ?1 where ccToken = ?2", month, ccToken) != 1) {
+                throw new IllegalStateException("no card " + ccToken);
+            }
+        });
+    }
+
+    /** Cards registered to the account and not unregistered. */
+    static long cardsOf(String platform, String identifier) {
+        return QuarkusTransaction.requiringNew().call(() -> SandboxCard.count(
+                "platform = ?1 and accountIdentifier = ?2 and removedAt is null", platform, identifier));
+    }
+
     static int sendCount(String orderId) {
         return QuarkusTransaction.requiringNew().call(
                 () -> SandboxOrder.<SandboxOrder>find("orderId", orderId).singleResult().sendCount);

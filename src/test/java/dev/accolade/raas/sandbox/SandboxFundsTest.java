@@ -169,6 +169,7 @@ class SandboxFundsTest {
 
     @Test
     void aRegisteredCardIsActiveAtOnceAndFundsTheAccount() {
+        // The test profile sets no activation delay; the default (5 minutes): SandboxCardActivationDelayTest.
         String id = Raas.createAccount("CompanyA");
         long before = Instant.now().getEpochSecond();
         JsonPath registered = raas().body(Raas.registerJson("CompanyA", id, APPROVED_CARD, FUTURE_YYYY_MM, "123"))

@@ -6,8 +6,9 @@ import io.quarkus.test.junit.QuarkusTestProfile;
 
 /**
  * The sandbox as an operator may tune it: a {@code system_message} on every response (as RaaS sends
- * before planned outages) and the real sandbox's five-minute card activation delay. One profile for
- * both, since each profile restarts the application.
+ * before planned outages), and the real sandbox's five-minute card activation delay, which is the
+ * default everywhere but in the test profile. One profile for both, since each profile restarts the
+ * application.
  */
 public class TunedSandboxProfile implements QuarkusTestProfile {
 
