@@ -18,12 +18,14 @@ import io.quarkus.qute.TemplateInstance;
 
 import dev.accolade.common.ClientAddress;
 import dev.accolade.common.Flash;
-import dev.accolade.storefront.admin.AccountService.AccountView;
+import dev.accolade.storefront.accounts.AccountService.AccountView;
 import dev.accolade.storefront.audit.AuditTrail;
 import dev.accolade.storefront.catalog.CatalogCache;
 import dev.accolade.storefront.security.Csrf;
 import dev.accolade.storefront.security.CurrentUser;
 import dev.accolade.storefront.security.Role;
+import dev.accolade.common.AdminForms;
+import dev.accolade.storefront.accounts.AccountService;
 
 /** The administrator's overview (accounts that need money, RaaS at a glance) and the RaaS status page. */
 @Path("/admin")

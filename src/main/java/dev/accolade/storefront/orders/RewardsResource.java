@@ -32,7 +32,7 @@ import dev.accolade.raas.client.RaasClient;
 import dev.accolade.raas.client.RaasFailure;
 import dev.accolade.raas.client.RaasOutcomeUnknown;
 import dev.accolade.raas.client.RaasUnavailable;
-import dev.accolade.storefront.send.SendLedger;
+import dev.accolade.storefront.orders.OrderLedger;
 import dev.accolade.storefront.security.Csrf;
 import dev.accolade.storefront.security.CurrentUser;
 import dev.accolade.storefront.security.Role;
@@ -59,13 +59,13 @@ public class RewardsResource {
 
     private final CurrentUser me;
     private final RaasClient raas;
-    private final SendLedger ledger;
+    private final OrderLedger ledger;
     private final Csrf csrf;
     private final Flash flash;
     private final ClientAddress address;
     private final Clock clock;
 
-    RewardsResource(CurrentUser me, RaasClient raas, SendLedger ledger, Csrf csrf, Flash flash, ClientAddress address,
+    RewardsResource(CurrentUser me, RaasClient raas, OrderLedger ledger, Csrf csrf, Flash flash, ClientAddress address,
             Clock clock) {
         this.me = me;
         this.raas = raas;

@@ -9,17 +9,20 @@ import java.time.ZoneOffset;
 import java.util.Locale;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import org.hibernate.Session;
 
+import dev.accolade.storefront.orders.OrderDelivered;
 import dev.accolade.storefront.orders.RewardOrder;
 
 /**
  * Keeps {@code report_rollup}: delivered rewards summed per month (UTC), department and dimension.
- * Called in the transaction that marks an order DELIVERED (a final status), so the rollup commits or
- * rolls back with it and always equals a GROUP BY over the delivered orders of whole months.
+ * Observes {@link OrderDelivered} in the transaction that marks an order DELIVERED (a final status),
+ * so the rollup commits or rolls back with it and always equals a GROUP BY over the delivered orders
+ * of whole months. Plain JDBC on the transaction's connection: this runs for every reward delivered.
  */
 @ApplicationScoped
 public class ReportRollup {
@@ -30,12 +33,19 @@ public class ReportRollup {
         this.em = em;
     }
 
+    /** Reads the order's sums now and adds to them last, after the delivery's audit row. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    void delivered(@Observes OrderDelivered delivery) {
+        Sums sums = sumsOf(delivery.order());
+        delivery.thenWrite(() -> add(sums));
+    }
+
     /**
      * The four sums a delivered order adds to, and whether they all have a row already. Made by
      * {@link #sumsOf} with a plain read, and applied by {@link #add} as late in the transaction as
      * possible, since the sums' rows stay locked from there to the commit.
      */
-    public static final class Sums {
+    static final class Sums {
         private final int month;
         private final long departmentId;
         private final long amount;
@@ -57,7 +67,7 @@ public class ReportRollup {
      * recipient and amount never change after the order is placed). Locks nothing.
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public Sums sumsOf(RewardOrder o) {
+    Sums sumsOf(RewardOrder o) {
         int month = monthOf(o.createdAt);
         String[][] keys = {
                 { Dimension.ALL_KEY, "" },
@@ -80,7 +90,7 @@ public class ReportRollup {
      * in a cycle.
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void add(Sums sums) {
+    void add(Sums sums) {
         em.unwrap(Session.class).doWork(connection -> {
             if (sums.allExist) {
                 try (PreparedStatement update = connection.prepareStatement(UPDATE)) {

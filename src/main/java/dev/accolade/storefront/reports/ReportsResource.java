@@ -25,6 +25,7 @@ import io.quarkus.qute.TemplateInstance;
 
 import dev.accolade.storefront.directory.Department;
 import dev.accolade.storefront.security.Role;
+import dev.accolade.common.Csv;
 
 /**
  * HR's reports: spend and number of delivered rewards by department, month, brand, manager and

@@ -30,13 +30,15 @@ import dev.accolade.common.Flash;
 import dev.accolade.common.Formats;
 import dev.accolade.raas.client.Catalog;
 import dev.accolade.storefront.directory.Department;
-import dev.accolade.storefront.directory.DepartmentBalance;
-import dev.accolade.storefront.directory.DepartmentRef;
+import dev.accolade.storefront.accounts.DepartmentBalance;
+import dev.accolade.storefront.security.DepartmentRef;
 import dev.accolade.storefront.directory.Employee;
 import dev.accolade.storefront.orders.RewardOrder;
 import dev.accolade.storefront.security.Csrf;
 import dev.accolade.storefront.security.CurrentUser;
 import dev.accolade.storefront.security.Role;
+import dev.accolade.storefront.orders.OrderPlacement;
+import dev.accolade.storefront.orders.OrderRequest;
 
 /**
  * Send a reward: the form, a review with the email's preview (POST, nothing stored), then the one POST
@@ -52,7 +54,7 @@ public class SendResource {
         static native TemplateInstance form(Catalog.Brand brand, Catalog.Reward reward, SendForm form,
                 Map<String, String> errors, List<Employee> colleagues, Department department, OptionalLong balance);
 
-        static native TemplateInstance review(SendRequest request, SendForm typed, Department department,
+        static native TemplateInstance review(OrderRequest request, SendForm typed, Department department,
                 OptionalLong balance);
 
         static native TemplateInstance missing();
@@ -64,14 +66,14 @@ public class SendResource {
     static final int SUGGESTIONS = 25;
 
     private final SendValidator validator;
-    private final SendService sender;
+    private final OrderPlacement sender;
     private final DepartmentBalance balances;
     private final CurrentUser me;
     private final Csrf csrf;
     private final Flash flash;
     private final ClientAddress address;
 
-    SendResource(SendValidator validator, SendService sender, DepartmentBalance balances, CurrentUser me, Csrf csrf,
+    SendResource(SendValidator validator, OrderPlacement sender, DepartmentBalance balances, CurrentUser me, Csrf csrf,
             Flash flash, ClientAddress address) {
         this.validator = validator;
         this.sender = sender;
@@ -181,7 +183,7 @@ public class SendResource {
             errors.putAll(result.errors());
             return Response.ok(QuarkusTransaction.requiringNew().call(() -> page(brand.get(), form, errors))).build();
         }
-        SendService.Sent sent = sender.send(result.request().get(), me.getUserId(), me.getEmail(), department,
+        OrderPlacement.Sent sent = sender.send(result.request().get(), me.getUserId(), me.getEmail(), department,
                 address.get());
         balances.forget(department.id());
         RewardOrder order = sent.order();

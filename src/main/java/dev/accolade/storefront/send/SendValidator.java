@@ -13,6 +13,7 @@ import dev.accolade.common.Formats;
 import dev.accolade.raas.client.Catalog;
 import dev.accolade.storefront.catalog.CatalogCache;
 import dev.accolade.storefront.directory.Colleagues;
+import dev.accolade.storefront.orders.OrderRequest;
 
 /**
  * Checks a send form against the catalog and the RaaS order schema (recipient name 2–255 characters,
@@ -27,7 +28,7 @@ public class SendValidator {
     static final Pattern TOKEN = Pattern.compile("^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$");
 
     /** The result: a request, or the errors by field name. */
-    public record Result(Optional<SendRequest> request, Map<String, String> errors) {
+    public record Result(Optional<OrderRequest> request, Map<String, String> errors) {
     }
 
     private final CatalogCache catalog;
@@ -132,7 +133,7 @@ public class SendValidator {
         if (!errors.isEmpty()) {
             return new Result(Optional.empty(), errors);
         }
-        return new Result(Optional.of(new SendRequest(form.token, brand.get(), reward, amount, name, email, employeeId,
+        return new Result(Optional.of(new OrderRequest(form.token, brand.get(), reward, amount, name, email, employeeId,
                 subject, message, from)), errors);
     }
 

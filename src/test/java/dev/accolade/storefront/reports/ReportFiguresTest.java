@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 
+import dev.accolade.common.Csv;
 import dev.accolade.storefront.Browser;
 import dev.accolade.storefront.audit.AuditTrail;
 
@@ -201,7 +202,7 @@ class ReportFiguresTest {
     @Test
     void fundsInCountTheAdministrationsCardFundingsAndNothingRefused() {
         long[] before = currentMonthFundsIn();
-        // As the administration's funding pages record them (admin.FundingService).
+        // As the administration's funding pages record them (accounts.FundingService).
         io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().run(() -> {
             audit.record("admin@accolade.test", "FUND", "Accolade / accolade-engineering", "SUCCESS",
                     "card ****1111, $1,234.56, fund RF11-22223333-44", "127.0.0.1");

@@ -12,20 +12,20 @@ import dev.accolade.raas.client.Recipient;
 import dev.accolade.storefront.directory.Department;
 import dev.accolade.storefront.orders.RewardOrder;
 import dev.accolade.storefront.security.AppUser;
-import dev.accolade.storefront.send.SendLedger;
+import dev.accolade.storefront.orders.OrderLedger;
 
 /**
  * Orders of 2021 whose report figures are worked out by hand in {@link ReportFiguresTest}. Each is
- * committed as PENDING and then marked DELIVERED through {@link SendLedger}, the way a send ends, so
+ * committed as PENDING and then marked DELIVERED through {@link OrderLedger}, the way a send ends, so
  * the rollup is kept by the application's own code. Loaded once per application start.
  */
 @ApplicationScoped
 public class ReportFixtures {
 
-    private final SendLedger ledger;
+    private final OrderLedger ledger;
     private boolean loaded;
 
-    ReportFixtures(SendLedger ledger) {
+    ReportFixtures(OrderLedger ledger) {
         this.ledger = ledger;
     }
 

@@ -25,7 +25,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import dev.accolade.raas.client.RaasOrder;
 import dev.accolade.raas.client.Recipient;
 import dev.accolade.storefront.orders.RewardOrder;
-import dev.accolade.storefront.send.SendLedger;
+import dev.accolade.storefront.orders.OrderLedger;
 
 /**
  * Many orders delivered at once, in a month no other test uses, with brands and recipients that are
@@ -40,7 +40,7 @@ class RollupConcurrencyTest {
     private static final int THREADS = 8;
 
     @Inject
-    SendLedger ledger;
+    OrderLedger ledger;
 
     @Inject
     EntityManager em;

@@ -1,0 +1,80 @@
+package dev.accolade.storefront.users;
+
+import java.util.Map;
+import java.util.Optional;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.jboss.resteasy.reactive.RestForm;
+
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+
+import dev.accolade.common.ClientAddress;
+import dev.accolade.common.Flash;
+import dev.accolade.storefront.users.UserAdminService.Refused;
+import dev.accolade.storefront.security.AppUser;
+import dev.accolade.storefront.security.Csrf;
+import dev.accolade.common.AdminForms;
+
+/** The one-time link an invited user opens to set their password; no sign-in needed. */
+@Path("/invitation/{secret}")
+@Produces(MediaType.TEXT_HTML)
+public class InvitationResource {
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance invitation(AppUser user, String secret, int minLength);
+
+        static native TemplateInstance invalid();
+    }
+
+    private final UserAdminService users;
+    private final Csrf csrf;
+    private final Flash flash;
+    private final ClientAddress address;
+
+    InvitationResource(UserAdminService users, Csrf csrf, Flash flash, ClientAddress address) {
+        this.users = users;
+        this.csrf = csrf;
+        this.flash = flash;
+        this.address = address;
+    }
+
+    @GET
+    public Response page(@PathParam("secret") String secret) {
+        Optional<AppUser> user = users.invited(secret);
+        if (user.isEmpty()) {
+            return Response.status(404).entity(Templates.invalid()).build();
+        }
+        return Response.ok(Templates.invitation(user.get(), secret, PasswordPolicy.MIN_LENGTH)).build();
+    }
+
+    @POST
+    public Response accept(@PathParam("secret") String secret, @RestForm String password, @RestForm String confirm,
+            @RestForm(Csrf.FIELD) String token) {
+        csrf.verify(token);
+        String self = "/invitation/" + secret;
+        if (password == null || !password.equals(confirm)) {
+            return AdminForms.back(flash, self, "Your password is not set yet.",
+                    Map.of("confirm", "The two passwords are not the same."), Map.of());
+        }
+        try {
+            AppUser u = users.accept(secret, password, address.get());
+            flash.put("message", "Your password is set. Sign in with it now.").put("email", u.email);
+            return AdminForms.seeOther("/login");
+        } catch (Refused refused) {
+            if (refused.field == null) {
+                return Response.status(404).entity(Templates.invalid()).build();
+            }
+            return AdminForms.back(flash, self, "Your password is not set yet.",
+                    Map.of(refused.field, refused.getMessage()), Map.of());
+        }
+    }
+}

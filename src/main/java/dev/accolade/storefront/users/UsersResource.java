@@ -1,0 +1,250 @@
+package dev.accolade.storefront.users;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+import org.jboss.resteasy.reactive.RestForm;
+
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+
+import dev.accolade.common.ClientAddress;
+import dev.accolade.common.Flash;
+import dev.accolade.storefront.users.UserAdminService.Invitation;
+import dev.accolade.storefront.users.UserAdminService.Refused;
+import dev.accolade.storefront.directory.Department;
+import dev.accolade.storefront.security.AppUser;
+import dev.accolade.storefront.security.Csrf;
+import dev.accolade.storefront.security.CurrentUser;
+import dev.accolade.storefront.security.Role;
+import dev.accolade.common.AdminForms;
+import dev.accolade.storefront.errors.AdminNotFound;
+
+/** Users: the list, invite a new one, change role and department, disable, reset a password. */
+@Path("/admin/users")
+@RolesAllowed(Role.ADMIN_NAME)
+@Produces(MediaType.TEXT_HTML)
+public class UsersResource {
+
+    /** A user as the list shows them. */
+    public record UserRow(AppUser user, String department, boolean invited) {
+    }
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance list(List<UserRow> users);
+
+        static native TemplateInstance create(List<Department> departments, List<Role> roles);
+
+        static native TemplateInstance user(AppUser user, String department, UserInvitation invitation,
+                List<Department> departments, List<Role> roles, int minLength);
+    }
+
+    private final UserAdminService users;
+    private final Csrf csrf;
+    private final Flash flash;
+    private final CurrentUser me;
+    private final ClientAddress address;
+    private final java.time.Clock clock;
+
+    UsersResource(UserAdminService users, Csrf csrf, Flash flash, CurrentUser me, ClientAddress address,
+            java.time.Clock clock) {
+        this.clock = clock;
+        this.users = users;
+        this.csrf = csrf;
+        this.flash = flash;
+        this.me = me;
+        this.address = address;
+    }
+
+    @GET
+    @Transactional
+    public TemplateInstance list() {
+        var now = AdminForms.now(clock);
+        Map<Long, String> departments = new java.util.HashMap<>();
+        Department.<Department>listAll().forEach(d -> departments.put(d.id, d.name));
+        List<UserRow> rows = AppUser.<AppUser>list("order by lower(email)").stream()
+                .map(u -> new UserRow(u, u.departmentId == null ? "" : departments.getOrDefault(u.departmentId, ""),
+                        UserInvitation.openOf(u.id, now).isPresent()))
+                .toList();
+        return Templates.list(rows);
+    }
+
+    @GET
+    @Path("new")
+    @Transactional
+    public TemplateInstance create() {
+        return Templates.create(Department.listByName(), List.of(Role.values()));
+    }
+
+    @POST
+    public Response create(@RestForm String email, @RestForm String displayName, @RestForm String role,
+            @RestForm String department, @RestForm(Csrf.FIELD) String token, @Context UriInfo uri) {
+        csrf.verify(token);
+        Map<String, String> errors = new LinkedHashMap<>();
+        String e = AdminForms.trim(email).toLowerCase();
+        String name = AdminForms.trim(displayName);
+        if (!AdminForms.isEmail(e)) {
+            errors.put("email", "Enter the user's email address.");
+        }
+        if (name.isEmpty() || name.length() > 200) {
+            errors.put("displayName", "Enter the user's name (up to 200 characters).");
+        }
+        Role r = role(role, errors);
+        Long dept = departmentId(department, errors);
+        Map<String, String> values = Map.of("email", e, "displayName", name, "role", AdminForms.trim(role),
+                "department", AdminForms.trim(department));
+        if (!errors.isEmpty()) {
+            return AdminForms.back(flash, "/admin/users/new", "Please check the highlighted fields.", errors, values);
+        }
+        try {
+            Invitation inv = users.create(e, name, r, dept, me.getEmail(), address.get());
+            showLink(inv, uri, "The user " + e + " is created.");
+            return AdminForms.seeOther("/admin/users/" + inv.user().id);
+        } catch (Refused refused) {
+            return AdminForms.back(flash, "/admin/users/new", "Please check the highlighted fields.",
+                    refused.field == null ? Map.of() : Map.of(refused.field, refused.getMessage()), values);
+        }
+    }
+
+    @GET
+    @Path("{id}")
+    @Transactional
+    public TemplateInstance user(@PathParam("id") long id) {
+        AppUser u = AppUser.findById(id);
+        if (u == null) {
+            throw new NotFoundException("no user " + id);
+        }
+        Department department = u.departmentId == null ? null : Department.findById(u.departmentId);
+        return Templates.user(u, department == null ? "" : department.name,
+                UserInvitation.openOf(id, AdminForms.now(clock)).orElse(null), Department.listByName(),
+                List.of(Role.values()), PasswordPolicy.MIN_LENGTH);
+    }
+
+    @POST
+    @Path("{id}")
+    public Response update(@PathParam("id") long id, @RestForm String displayName, @RestForm String role,
+            @RestForm String department, @RestForm(Csrf.FIELD) String token) {
+        csrf.verify(token);
+        Map<String, String> errors = new LinkedHashMap<>();
+        String name = AdminForms.trim(displayName);
+        if (name.isEmpty() || name.length() > 200) {
+            errors.put("displayName", "Enter the user's name (up to 200 characters).");
+        }
+        Role r = role(role, errors);
+        Long dept = departmentId(department, errors);
+        String self = "/admin/users/" + id;
+        if (errors.isEmpty()) {
+            try {
+                users.update(id, name, r, dept, me.getEmail(), address.get());
+                flash.put("message", "The user is saved.");
+                return AdminForms.seeOther(self);
+            } catch (Refused refused) {
+                errors.put(refused.field == null ? "role" : refused.field, refused.getMessage());
+            }
+        }
+        return AdminForms.back(flash, self, "Please check the highlighted fields.", errors,
+                Map.of("displayName", name, "role", AdminForms.trim(role), "department", AdminForms.trim(department)));
+    }
+
+    @POST
+    @Path("{id}/disable")
+    public Response disable(@PathParam("id") long id, @RestForm(Csrf.FIELD) String token) {
+        return enable(id, false, token);
+    }
+
+    @POST
+    @Path("{id}/enable")
+    public Response enable(@PathParam("id") long id, @RestForm(Csrf.FIELD) String token) {
+        return enable(id, true, token);
+    }
+
+    private Response enable(long id, boolean enabled, String token) {
+        csrf.verify(token);
+        try {
+            AppUser u = users.setEnabled(id, enabled, me.getEmail(), address.get());
+            flash.put("message", enabled ? u.email + " can sign in again."
+                    : u.email + " is disabled and signed out everywhere.");
+        } catch (Refused refused) {
+            flash.put("error", refused.getMessage());
+        }
+        return AdminForms.seeOther("/admin/users/" + id);
+    }
+
+    @POST
+    @Path("{id}/password")
+    public Response resetPassword(@PathParam("id") long id, @RestForm String password, @RestForm String confirm,
+            @RestForm(Csrf.FIELD) String token) {
+        csrf.verify(token);
+        String self = "/admin/users/" + id;
+        if (password == null || !password.equals(confirm)) {
+            return AdminForms.back(flash, self, "The password was not changed.",
+                    Map.of("confirm", "The two passwords are not the same."), Map.of());
+        }
+        try {
+            AppUser u = users.resetPassword(id, password, me.getEmail(), address.get());
+            flash.put("message", "The password of " + u.email + " is changed and their sessions are ended. "
+                    + "Give them the new password in person or by phone.");
+            return AdminForms.seeOther(self);
+        } catch (Refused refused) {
+            return AdminForms.back(flash, self, "The password was not changed.",
+                    Map.of("password", refused.getMessage()), Map.of());
+        }
+    }
+
+    @POST
+    @Path("{id}/invitation")
+    public Response reinvite(@PathParam("id") long id, @RestForm(Csrf.FIELD) String token, @Context UriInfo uri) {
+        csrf.verify(token);
+        Invitation inv = users.reinvite(id, me.getEmail(), address.get());
+        showLink(inv, uri, "A new invitation link is ready; earlier links no longer work.");
+        return AdminForms.seeOther("/admin/users/" + id);
+    }
+
+    private void showLink(Invitation inv, UriInfo uri, String message) {
+        flash.put("message", message);
+        flash.put("invitationLink", uri.getBaseUriBuilder().path("invitation").path(inv.secret()).build().toString());
+        flash.put("invitationExpires", dev.accolade.common.Formats.display(inv.expiresAt()));
+    }
+
+    private static Role role(String value, Map<String, String> errors) {
+        try {
+            return Role.valueOf(AdminForms.trim(value));
+        } catch (IllegalArgumentException e) {
+            errors.put("role", "Choose a role.");
+            return null;
+        }
+    }
+
+    private static Long departmentId(String value, Map<String, String> errors) {
+        String v = AdminForms.trim(value);
+        if (v.isEmpty()) {
+            return null;
+        }
+        try {
+            return Long.valueOf(v);
+        } catch (NumberFormatException e) {
+            errors.put("department", "Choose a department.");
+            return null;
+        }
+    }
+
+    @org.jboss.resteasy.reactive.server.ServerExceptionMapper
+    Response notFound(NotFoundException e) {
+        return AdminNotFound.page();
+    }
+}
