@@ -83,7 +83,7 @@ public class AccountService {
      * Creates the RaaS account of a department (new or existing), linking RaaS's account when it
      * already exists under the same customer. A new department is stored only once RaaS has the account.
      */
-    public Outcome open(Department draft, String email, String actor, String ip) {
+    public Outcome open(Department draft, String email) {
         boolean isNew = draft.id == null;
         String target = draft.raasCustomer + " / " + draft.raasAccountIdentifier;
         String action;
@@ -95,7 +95,7 @@ public class AccountService {
         } catch (RaasFailure.AlreadyExists exists) {
             Optional<RaasAccount> existing = existingAccount(draft);
             if (existing.isEmpty()) {
-                record(actor, "RAAS_ACCOUNT_CREATE", target, "FAILED", "identifier taken by another customer", ip);
+                record("RAAS_ACCOUNT_CREATE", target, "FAILED", "identifier taken by another customer");
                 return new Outcome(false, "RaaS already has an account " + draft.raasAccountIdentifier
                         + " that does not belong to the customer " + draft.raasCustomer + ". Choose another identifier.");
             }
@@ -105,14 +105,14 @@ public class AccountService {
         } catch (RaasFailure.ValidationFailed e) {
             String fields = e.invalidInputs().stream().map(i -> i.field() + ": " + i.error())
                     .collect(Collectors.joining("; "));
-            record(actor, "RAAS_ACCOUNT_CREATE", target, "FAILED", "validation failed: " + fields, ip);
+            record("RAAS_ACCOUNT_CREATE", target, "FAILED", "validation failed: " + fields);
             return new Outcome(false, "RaaS refused the account: " + fields);
         } catch (RaasFailure e) {
             LOG.warnf("Account %s refused: %s", target, e.getMessage());
-            record(actor, "RAAS_ACCOUNT_CREATE", target, "FAILED", "HTTP " + e.status(), ip);
+            record("RAAS_ACCOUNT_CREATE", target, "FAILED", "HTTP " + e.status());
             return new Outcome(false, "RaaS refused the account (HTTP " + e.status() + "). Nothing was created.");
         } catch (RaasOutcomeUnknown e) {
-            record(actor, "RAAS_ACCOUNT_CREATE", target, "UNKNOWN", e.getMessage(), ip);
+            record("RAAS_ACCOUNT_CREATE", target, "UNKNOWN", e.getMessage());
             return new Outcome(false, "RaaS did not confirm the account. Submit the form again: if RaaS did create "
                     + "it, Accolade links it.");
         } catch (RaasUnavailable e) {
@@ -124,10 +124,10 @@ public class AccountService {
             if (isNew) {
                 draft.createdAt = AdminForms.now(clock);
                 draft.persist();
-                audit.record(actor, "DEPARTMENT_CREATE", draft.name, "SUCCESS",
-                        "RaaS account " + target + ", low-balance threshold " + Formats.dollars(draft.lowBalanceThreshold), ip);
+                audit.record("DEPARTMENT_CREATE", draft.name, "SUCCESS",
+                        "RaaS account " + target + ", low-balance threshold " + Formats.dollars(draft.lowBalanceThreshold));
             }
-            audit.record(actor, finalAction, target, "SUCCESS", finalDetail, ip);
+            audit.record(finalAction, target, "SUCCESS", finalDetail);
         });
         return new Outcome(true, finalAction.equals("RAAS_ACCOUNT_LINK")
                 ? "RaaS already had the account " + draft.raasAccountIdentifier + "; it is now linked to " + draft.name + "."
@@ -148,7 +148,7 @@ public class AccountService {
     }
 
     /** Changes a department's name and low-balance threshold. */
-    public Outcome update(long departmentId, String name, long threshold, String actor, String ip) {
+    public Outcome update(long departmentId, String name, long threshold) {
         return QuarkusTransaction.requiringNew().call(() -> {
             Department d = Department.findById(departmentId);
             if (d == null) {
@@ -161,13 +161,13 @@ public class AccountService {
             String before = d.name + ", threshold " + Formats.dollars(d.lowBalanceThreshold);
             d.name = name;
             d.lowBalanceThreshold = threshold;
-            audit.record(actor, "DEPARTMENT_UPDATE", d.name, "SUCCESS",
-                    before + " -> " + d.name + ", threshold " + Formats.dollars(threshold), ip);
+            audit.record("DEPARTMENT_UPDATE", d.name, "SUCCESS",
+                    before + " -> " + d.name + ", threshold " + Formats.dollars(threshold));
             return new Outcome(true, d.name + " is saved.");
         });
     }
 
-    private void record(String actor, String action, String target, String outcome, String detail, String ip) {
-        QuarkusTransaction.requiringNew().run(() -> audit.record(actor, action, target, outcome, detail, ip));
+    private void record(String action, String target, String outcome, String detail) {
+        QuarkusTransaction.requiringNew().run(() -> audit.record(action, target, outcome, detail));
     }
 }

@@ -22,14 +22,12 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 
-import dev.accolade.common.ClientAddress;
 import dev.accolade.common.Dollars;
 import dev.accolade.common.Flash;
 import dev.accolade.storefront.accounts.AccountService.AccountView;
 import dev.accolade.storefront.accounts.AccountService.Outcome;
 import dev.accolade.storefront.directory.Department;
 import dev.accolade.storefront.security.Csrf;
-import dev.accolade.storefront.security.CurrentUser;
 import dev.accolade.storefront.security.Role;
 import dev.accolade.common.AdminForms;
 import dev.accolade.storefront.errors.AdminNotFound;
@@ -54,15 +52,11 @@ public class AccountsResource {
     private final AccountService accounts;
     private final Csrf csrf;
     private final Flash flash;
-    private final CurrentUser me;
-    private final ClientAddress address;
 
-    AccountsResource(AccountService accounts, Csrf csrf, Flash flash, CurrentUser me, ClientAddress address) {
+    AccountsResource(AccountService accounts, Csrf csrf, Flash flash) {
         this.accounts = accounts;
         this.csrf = csrf;
         this.flash = flash;
-        this.me = me;
-        this.address = address;
     }
 
     @GET
@@ -116,7 +110,7 @@ public class AccountsResource {
         d.raasCustomer = c;
         d.raasAccountIdentifier = id;
         d.lowBalanceThreshold = cents.getAsLong();
-        Outcome outcome = accounts.open(d, e, me.getEmail(), address.get());
+        Outcome outcome = accounts.open(d, e);
         if (!outcome.ok()) {
             return AdminForms.back(flash, "/admin/accounts/new", outcome.message(), Map.of(), values);
         }
@@ -152,7 +146,7 @@ public class AccountsResource {
             return AdminForms.back(flash, self, "Please check the highlighted fields.", errors,
                     Map.of("name", n, "threshold", AdminForms.trim(threshold)));
         }
-        Outcome outcome = accounts.update(id, n, cents.getAsLong(), me.getEmail(), address.get());
+        Outcome outcome = accounts.update(id, n, cents.getAsLong());
         flash.put(outcome.ok() ? "message" : "error", outcome.message());
         return AdminForms.seeOther(self);
     }
@@ -169,7 +163,7 @@ public class AccountsResource {
             return AdminForms.back(flash, self, "Please check the highlighted fields.",
                     Map.of("email", "Enter the email address RaaS keeps for the account."), Map.of("email", e));
         }
-        Outcome outcome = accounts.open(d, e, me.getEmail(), address.get());
+        Outcome outcome = accounts.open(d, e);
         flash.put(outcome.ok() ? "message" : "error", outcome.message());
         return AdminForms.seeOther(self);
     }

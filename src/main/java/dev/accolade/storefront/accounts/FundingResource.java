@@ -35,7 +35,6 @@ import dev.accolade.storefront.accounts.AccountService.AccountView;
 import dev.accolade.storefront.accounts.AccountService.Outcome;
 import dev.accolade.storefront.directory.Department;
 import dev.accolade.storefront.security.Csrf;
-import dev.accolade.storefront.security.CurrentUser;
 import dev.accolade.storefront.security.Role;
 import dev.accolade.common.AdminForms;
 import dev.accolade.storefront.errors.AdminNotFound;
@@ -56,17 +55,15 @@ public class FundingResource {
     private final FundingService funding;
     private final Csrf csrf;
     private final Flash flash;
-    private final CurrentUser me;
     private final ClientAddress address;
     private final Clock clock;
 
-    FundingResource(AccountService accounts, FundingService funding, Csrf csrf, Flash flash, CurrentUser me,
-            ClientAddress address, Clock clock) {
+    FundingResource(AccountService accounts, FundingService funding, Csrf csrf, Flash flash, ClientAddress address,
+            Clock clock) {
         this.accounts = accounts;
         this.funding = funding;
         this.csrf = csrf;
         this.flash = flash;
-        this.me = me;
         this.address = address;
         this.clock = clock;
     }
@@ -97,7 +94,7 @@ public class FundingResource {
         if (refusal.isPresent()) {
             return AdminForms.back(flash, self, refusal.get(), Map.of(), form.keptValues());
         }
-        Outcome outcome = funding.fundByCard(d, cents.getAsLong(), form, clientIp.get(), me.getEmail(), address.get());
+        Outcome outcome = funding.fundByCard(d, cents.getAsLong(), form, clientIp.get());
         if (!outcome.ok()) {
             return AdminForms.back(flash, self, outcome.message(), Map.of(), form.keptValues());
         }
@@ -130,8 +127,7 @@ public class FundingResource {
             flash.put("error", refusal.get());
             return AdminForms.seeOther(self);
         }
-        Outcome outcome = funding.fundBySavedCard(d, card, cents.getAsLong(), securityCode.strip(), clientIp.get(),
-                me.getEmail(), address.get());
+        Outcome outcome = funding.fundBySavedCard(d, card, cents.getAsLong(), securityCode.strip(), clientIp.get());
         flash.put(outcome.ok() ? "message" : "error", outcome.message());
         return AdminForms.seeOther(self);
     }
@@ -141,7 +137,7 @@ public class FundingResource {
     public Response remove(@PathParam("id") long id, @PathParam("card") long cardId, @RestForm(Csrf.FIELD) String token) {
         csrf.verify(token);
         Department d = AccountsResource.find(id);
-        Outcome outcome = funding.remove(d, card(d, cardId), me.getEmail(), address.get());
+        Outcome outcome = funding.remove(d, card(d, cardId));
         flash.put(outcome.ok() ? "message" : "error", outcome.message());
         return AdminForms.seeOther("/admin/accounts/" + id + "/fund");
     }

@@ -25,6 +25,7 @@ import dev.accolade.raas.client.RaasFailure;
 import dev.accolade.raas.client.RaasOutcomeUnknown;
 import dev.accolade.raas.client.RaasUnavailable;
 import dev.accolade.storefront.accounts.AccountService.Outcome;
+import dev.accolade.storefront.audit.Actors;
 import dev.accolade.storefront.audit.AuditTrail;
 import dev.accolade.storefront.directory.Department;
 import dev.accolade.storefront.accounts.DepartmentBalance;
@@ -45,18 +46,20 @@ public class FundingService {
 
     private final RaasClient raas;
     private final AuditTrail audit;
+    private final Actors actors;
     private final DepartmentBalance balances;
     private final Clock clock;
 
-    FundingService(RaasClient raas, AuditTrail audit, DepartmentBalance balances, Clock clock) {
+    FundingService(RaasClient raas, AuditTrail audit, Actors actors, DepartmentBalance balances, Clock clock) {
         this.raas = raas;
         this.audit = audit;
+        this.actors = actors;
         this.balances = balances;
         this.clock = clock;
     }
 
     /** Charges the card in the form once, or registers it first when the form asks to keep it. */
-    public Outcome fundByCard(Department d, long cents, CardForm form, String clientIp, String actor, String ip) {
+    public Outcome fundByCard(Department d, long cents, CardForm form, String clientIp) {
         YearMonth expires = form.expires();
         String target = target(d);
         String what = "card ****" + form.lastFour() + ", " + Formats.dollars(cents);
@@ -65,9 +68,9 @@ public class FundingService {
             try {
                 FundReceipt receipt = raas.fund(new FundCreate(d.raasCustomer, d.raasAccountIdentifier, cents, clientIp,
                         form.card(mmyy)));
-                return funded(d, receipt, what, actor, ip);
+                return funded(d, receipt, what);
             } catch (RaasException e) {
-                return refused("FUND", d, what, e, actor, ip);
+                return refused("FUND", d, what, e);
             }
         }
         CreditCard card = form.card(expires.toString());
@@ -75,7 +78,7 @@ public class FundingService {
         try {
             registration = raas.registerCard(new CardRegister(d.raasCustomer, d.raasAccountIdentifier, clientIp, card));
         } catch (RaasException e) {
-            return refused("CARD_REGISTER", d, "card ****" + form.lastFour(), e, actor, ip);
+            return refused("CARD_REGISTER", d, "card ****" + form.lastFour(), e);
         }
         OffsetDateTime activeAt = registration.activeAt() == null ? null
                 : registration.activeAt().atOffset(ZoneOffset.UTC);
@@ -86,23 +89,22 @@ public class FundingService {
             c.lastFour = card.lastFour();
             c.expiration = expires.toString();
             c.activeAt = activeAt;
-            c.registeredBy = actor;
+            c.registeredBy = actors.current().name();
             c.createdAt = AdminForms.now(clock);
             c.persist();
-            audit.record(actor, "CARD_REGISTER", target, "SUCCESS", "card ****" + c.lastFour + ", expires "
-                    + c.expiration + (activeAt == null ? "" : ", usable from " + Formats.display(activeAt)), ip);
+            audit.record("CARD_REGISTER", target, "SUCCESS", "card ****" + c.lastFour + ", expires "
+                    + c.expiration + (activeAt == null ? "" : ", usable from " + Formats.display(activeAt)));
             return c;
         });
         if (!saved.usableAt(AdminForms.now(clock))) {
             return new Outcome(true, "The card ending " + saved.lastFour + " is registered. RaaS lets it be charged from "
                     + Formats.display(saved.activeAt) + "; fund the account with it then.");
         }
-        return charge(d, saved, cents, form.securityCode.strip(), clientIp, actor, ip);
+        return charge(d, saved, cents, form.securityCode.strip(), clientIp);
     }
 
     /** Charges a registered card; RaaS asks for its security code every time. */
-    public Outcome fundBySavedCard(Department d, FundingCard card, long cents, String securityCode, String clientIp,
-            String actor, String ip) {
+    public Outcome fundBySavedCard(Department d, FundingCard card, long cents, String securityCode, String clientIp) {
         if (card.expiredBy(YearMonth.now(clock))) {
             return new Outcome(false, "The card ending " + card.lastFour + " expired at the end of "
                     + card.expires().format(CardForm.MM_YY) + ". Remove it and fund with a card that is still valid.");
@@ -110,48 +112,47 @@ public class FundingService {
         if (!card.usableAt(AdminForms.now(clock))) {
             return new Outcome(false, "RaaS lets this card be charged from " + Formats.display(card.activeAt) + ".");
         }
-        return charge(d, card, cents, securityCode, clientIp, actor, ip);
+        return charge(d, card, cents, securityCode, clientIp);
     }
 
-    private Outcome charge(Department d, FundingCard card, long cents, String securityCode, String clientIp,
-            String actor, String ip) {
+    private Outcome charge(Department d, FundingCard card, long cents, String securityCode, String clientIp) {
         String what = "registered card ****" + card.lastFour + ", " + Formats.dollars(cents);
         try {
             FundReceipt receipt = raas.fundByCard(new CardFund(d.raasCustomer, d.raasAccountIdentifier, cents, clientIp,
                     card.ccToken, securityCode));
-            return funded(d, receipt, what, actor, ip);
+            return funded(d, receipt, what);
         } catch (RaasException e) {
-            return refused("FUND", d, what, e, actor, ip);
+            return refused("FUND", d, what, e);
         }
     }
 
     /** Removes a registered card at RaaS ({@code cc_unregister}) and here. */
-    public Outcome remove(Department d, FundingCard card, String actor, String ip) {
+    public Outcome remove(Department d, FundingCard card) {
         String what = "card ****" + card.lastFour;
         try {
             raas.unregisterCard(new CardUnregister(d.raasCustomer, d.raasAccountIdentifier, card.ccToken));
         } catch (RaasFailure.NotFound gone) {
             LOG.infof("Card ****%s of %s was already gone at RaaS", card.lastFour, d.name);
         } catch (RaasException e) {
-            return refused("CARD_UNREGISTER", d, what, e, actor, ip);
+            return refused("CARD_UNREGISTER", d, what, e);
         }
         QuarkusTransaction.requiringNew().run(() -> {
             FundingCard c = FundingCard.findById(card.id);
             c.removedAt = AdminForms.now(clock);
-            audit.record(actor, "CARD_UNREGISTER", target(d), "SUCCESS", what, ip);
+            audit.record("CARD_UNREGISTER", target(d), "SUCCESS", what);
         });
         return new Outcome(true, "The card ending " + card.lastFour + " is removed.");
     }
 
-    private Outcome funded(Department d, FundReceipt receipt, String what, String actor, String ip) {
+    private Outcome funded(Department d, FundReceipt receipt, String what) {
         balances.forget(d.id);
-        QuarkusTransaction.requiringNew().run(() -> audit.record(actor, "FUND", target(d), "SUCCESS",
-                what + ", fund " + receipt.fundId(), ip));
+        QuarkusTransaction.requiringNew().run(() -> audit.record("FUND", target(d), "SUCCESS",
+                what + ", fund " + receipt.fundId()));
         return new Outcome(true, Formats.dollars(receipt.amount()) + " added to " + d.name + "'s account (RaaS fund "
                 + receipt.fundId() + ").");
     }
 
-    private Outcome refused(String action, Department d, String what, RaasException e, String actor, String ip) {
+    private Outcome refused(String action, Department d, String what, RaasException e) {
         String outcome;
         String detail;
         String message;
@@ -182,7 +183,7 @@ public class FundingService {
         if (!(e instanceof RaasUnavailable)) {
             LOG.infof("%s for %s: %s (%s)", action, d.name, outcome, detail);
         }
-        QuarkusTransaction.requiringNew().run(() -> audit.record(actor, action, target(d), outcome, detail, ip));
+        QuarkusTransaction.requiringNew().run(() -> audit.record(action, target(d), outcome, detail));
         return new Outcome(false, message);
     }
 

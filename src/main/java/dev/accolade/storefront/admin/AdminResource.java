@@ -16,13 +16,11 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 
-import dev.accolade.common.ClientAddress;
 import dev.accolade.common.Flash;
 import dev.accolade.storefront.accounts.AccountService.AccountView;
 import dev.accolade.storefront.audit.AuditTrail;
 import dev.accolade.storefront.catalog.CatalogCache;
 import dev.accolade.storefront.security.Csrf;
-import dev.accolade.storefront.security.CurrentUser;
 import dev.accolade.storefront.security.Role;
 import dev.accolade.common.AdminForms;
 import dev.accolade.storefront.accounts.AccountService;
@@ -46,19 +44,15 @@ public class AdminResource {
     private final AuditTrail audit;
     private final Csrf csrf;
     private final Flash flash;
-    private final CurrentUser me;
-    private final ClientAddress address;
 
     AdminResource(AccountService accounts, RaasStatus raasStatus, CatalogCache catalog, AuditTrail audit, Csrf csrf,
-            Flash flash, CurrentUser me, ClientAddress address) {
+            Flash flash) {
         this.accounts = accounts;
         this.raasStatus = raasStatus;
         this.catalog = catalog;
         this.audit = audit;
         this.csrf = csrf;
         this.flash = flash;
-        this.me = me;
-        this.address = address;
     }
 
     @GET
@@ -97,7 +91,6 @@ public class AdminResource {
     }
 
     private void record(String action, String outcome, String detail) {
-        QuarkusTransaction.requiringNew().run(() -> audit.record(me.getEmail(), action, "RaaS", outcome, detail,
-                address.get()));
+        QuarkusTransaction.requiringNew().run(() -> audit.record(action, "RaaS", outcome, detail));
     }
 }

@@ -42,31 +42,35 @@ public class AuditTrail {
 
     private final EntityManager em;
     private final Clock clock;
+    private final Actors actors;
     private volatile Boolean chainedAtCommit;
 
-    AuditTrail(EntityManager em, Clock clock) {
+    AuditTrail(EntityManager em, Clock clock, Actors actors) {
         this.em = em;
         this.clock = clock;
+        this.actors = actors;
     }
 
     /**
-     * Appends a row; must run inside the transaction of the change it records. Plain JDBC on the
-     * transaction's own connection, because every send, sign-in and administrative change goes
-     * through here. On PostgreSQL the row is inserted with a temporary negative number and chained by
+     * Appends a row for the current actor ({@link Actors#current()}: the request's user and client
+     * address, or the named actor of a job); must run inside the transaction of the change it records.
+     * Plain JDBC on the transaction's own connection, because every send, sign-in and administrative
+     * change goes through here. On PostgreSQL the row is inserted with a temporary negative number and chained by
      * the database while the transaction commits (see {@code V32__AuditChainAtCommit}), so the head
      * row is locked for the commit only; on H2 the application locks the head, inserts the row
      * chained and moves the head. Either way the row commits or rolls back with the change.
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void record(String actor, String action, String target, String outcome, String detail, String ip) {
+    public void record(String action, String target, String outcome, String detail) {
+        Actor actor = actors.current();
         AuditEvent e = new AuditEvent();
         e.occurredAt = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC).withNano(0);
-        e.actor = truncate(actor == null ? "anonymous" : actor, 255);
+        e.actor = truncate(actor.name() == null ? "anonymous" : actor.name(), 255);
         e.action = truncate(action, 60);
         e.target = truncate(target, 255);
         e.outcome = truncate(outcome, 40);
         e.detail = truncate(detail, 1000);
-        e.ip = truncate(ip, 64);
+        e.ip = truncate(actor.address(), 64);
         em.unwrap(Session.class).doWork(connection -> append(connection, e));
     }
 
@@ -135,9 +139,8 @@ public class AuditTrail {
 
     /** Appends a row in a transaction of its own, for events that change nothing else (a refused request). */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public void recordAlone(String actor, String action, String target, String outcome, String detail,
-            String ip) {
-        record(actor, action, target, outcome, detail, ip);
+    public void recordAlone(String action, String target, String outcome, String detail) {
+        record(action, target, outcome, detail);
     }
 
     /**

@@ -17,6 +17,7 @@ import jakarta.transaction.Transactional;
 
 import dev.accolade.storefront.directory.DirectoryCsv.Problem;
 import dev.accolade.storefront.directory.DirectoryCsv.Row;
+import dev.accolade.storefront.audit.Actors;
 import dev.accolade.storefront.audit.AuditTrail;
 import dev.accolade.storefront.directory.Department;
 import dev.accolade.storefront.directory.Employee;
@@ -43,26 +44,28 @@ public class DirectoryImportService {
     }
 
     private final AuditTrail audit;
+    private final Actors actors;
     private final Clock clock;
 
-    DirectoryImportService(AuditTrail audit, Clock clock) {
+    DirectoryImportService(AuditTrail audit, Actors actors, Clock clock) {
         this.audit = audit;
+        this.actors = actors;
         this.clock = clock;
     }
 
     /** Keeps an uploaded file for its dry run and audits the upload. */
     @Transactional
-    public DirectoryImport upload(String fileName, byte[] bytes, String actor, String ip) {
+    public DirectoryImport upload(String fileName, byte[] bytes) {
         DirectoryImport i = new DirectoryImport();
         i.fileName = fileName == null || fileName.isBlank() ? "upload.csv" : truncate(fileName.strip(), 255);
         i.content = Base64.getEncoder().encodeToString(bytes);
         i.sha256 = sha256(bytes);
-        i.uploadedBy = actor;
+        i.uploadedBy = actors.current().name();
         i.uploadedAt = AdminForms.now(clock);
         i.persist();
         Plan plan = plan(bytes);
-        audit.record(actor, "DIRECTORY_DRY_RUN", i.fileName, plan.problems().isEmpty() ? "SUCCESS" : "FAILED",
-                "import " + i.id + ", sha256 " + i.sha256 + ", " + summary(plan), ip);
+        audit.record("DIRECTORY_DRY_RUN", i.fileName, plan.problems().isEmpty() ? "SUCCESS" : "FAILED",
+                "import " + i.id + ", sha256 " + i.sha256 + ", " + summary(plan));
         return i;
     }
 
@@ -74,7 +77,7 @@ public class DirectoryImportService {
 
     /** Applies a kept file: exactly the changes its dry run lists now, all or nothing. */
     @Transactional
-    public Plan apply(long importId, String actor, String ip) {
+    public Plan apply(long importId) {
         DirectoryImport i = DirectoryImport.findById(importId);
         if (i == null) {
             throw new jakarta.ws.rs.NotFoundException("no import " + importId);
@@ -103,10 +106,10 @@ public class DirectoryImportService {
             e.persist();
         }
         i.appliedAt = AdminForms.now(clock);
-        i.appliedBy = actor;
+        i.appliedBy = actors.current().name();
         i.appliedChanges = plan.changes().size();
-        audit.record(actor, "DIRECTORY_IMPORT", i.fileName, "SUCCESS", "import " + i.id + ", sha256 " + i.sha256
-                + ", " + summary(plan), ip);
+        audit.record("DIRECTORY_IMPORT", i.fileName, "SUCCESS", "import " + i.id + ", sha256 " + i.sha256
+                + ", " + summary(plan));
         return plan;
     }
 

@@ -22,12 +22,10 @@ import org.jboss.resteasy.reactive.multipart.FileUpload;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 
-import dev.accolade.common.ClientAddress;
 import dev.accolade.common.Flash;
 import dev.accolade.storefront.directory.DirectoryImportService.Plan;
 import dev.accolade.storefront.directory.Employee;
 import dev.accolade.storefront.security.Csrf;
-import dev.accolade.storefront.security.CurrentUser;
 import dev.accolade.storefront.security.Role;
 import dev.accolade.common.AdminForms;
 import dev.accolade.storefront.errors.AdminNotFound;
@@ -48,15 +46,11 @@ public class DirectoryResource {
     private final DirectoryImportService imports;
     private final Csrf csrf;
     private final Flash flash;
-    private final CurrentUser me;
-    private final ClientAddress address;
 
-    DirectoryResource(DirectoryImportService imports, Csrf csrf, Flash flash, CurrentUser me, ClientAddress address) {
+    DirectoryResource(DirectoryImportService imports, Csrf csrf, Flash flash) {
         this.imports = imports;
         this.csrf = csrf;
         this.flash = flash;
-        this.me = me;
-        this.address = address;
     }
 
     @GET
@@ -83,7 +77,7 @@ public class DirectoryResource {
             flash.put("error", "The file could not be read. Upload it again.");
             return AdminForms.seeOther("/admin/directory");
         }
-        DirectoryImport upload = imports.upload(file.fileName(), bytes, me.getEmail(), address.get());
+        DirectoryImport upload = imports.upload(file.fileName(), bytes);
         return AdminForms.seeOther("/admin/directory/imports/" + upload.id);
     }
 
@@ -103,7 +97,7 @@ public class DirectoryResource {
     public Response apply(@PathParam("id") long id, @RestForm(Csrf.FIELD) String token) {
         csrf.verify(token);
         try {
-            Plan plan = imports.apply(id, me.getEmail(), address.get());
+            Plan plan = imports.apply(id);
             flash.put("message", plan.changes().isEmpty() ? "The directory already matched the file: nothing changed."
                     : "The directory is updated: " + DirectoryImportService.summary(plan) + ".");
             return AdminForms.seeOther("/admin/directory");

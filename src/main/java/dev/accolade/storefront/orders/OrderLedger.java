@@ -50,12 +50,12 @@ public class OrderLedger {
      * reads the order back.
      */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public RewardOrder reserve(OrderRequest request, long requesterId, String requesterEmail, DepartmentRef department,
-            String ip) {
+    public RewardOrder reserve(OrderRequest request, Requester requester) {
+        DepartmentRef department = requester.department();
         RewardOrder o = new RewardOrder();
         o.sendToken = request.token();
-        o.requesterId = requesterId;
-        o.requesterEmail = requesterEmail;
+        o.requesterId = requester.userId();
+        o.requesterEmail = requester.email();
         o.departmentId = department.id();
         o.raasCustomer = department.raasCustomer();
         o.raasAccountIdentifier = department.raasAccountIdentifier();
@@ -104,8 +104,8 @@ public class OrderLedger {
                 insert.executeUpdate();
             }
         });
-        audit.record(requesterEmail, "SEND_ATTEMPT", "order " + o.id, "PENDING",
-                o.sku + " " + Formats.dollars(o.amount) + " to " + o.recipientEmail + " from " + department.name(), ip);
+        audit.record("SEND_ATTEMPT", "order " + o.id, "PENDING",
+                o.sku + " " + Formats.dollars(o.amount) + " to " + o.recipientEmail + " from " + department.name());
         return o;
     }
 
@@ -134,8 +134,7 @@ public class OrderLedger {
      * @param department the department's name for the metrics, or null to look it up
      */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public boolean delivered(RewardOrder order, String department, RaasOrder raas, String actor, String action,
-            String ip) {
+    public boolean delivered(RewardOrder order, String department, RaasOrder raas, String action) {
         OffsetDateTime now = now();
         OffsetDateTime deliveredAt = raas.deliveredAt() == null ? now : raas.deliveredAt();
         int n = RewardOrder.getEntityManager().unwrap(Session.class).doReturningWork(connection -> {
@@ -157,7 +156,7 @@ public class OrderLedger {
             // before the commit: see OrderDelivered for the lock order this keeps.
             OrderDelivered delivery = new OrderDelivered(order);
             deliveries.fire(delivery);
-            audit.record(actor, action, "order " + order.id, "DELIVERED", "RaaS order " + raas.orderId(), ip);
+            audit.record(action, "order " + order.id, "DELIVERED", "RaaS order " + raas.orderId());
             delivery.writeLast();
             metrics.changed(order.departmentId, department, Status.DELIVERED);
         }
@@ -165,40 +164,39 @@ public class OrderLedger {
     }
 
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public boolean failed(RewardOrder order, String department, String reason, String actor, String action,
-            String ip) {
+    public boolean failed(RewardOrder order, String department, String reason, String action) {
         OffsetDateTime now = now();
         int n = RewardOrder.update("status = ?1, failureReason = ?2, resolvedAt = ?3 where id = ?4 and status in (?5, ?6)",
                 Status.FAILED, truncate(reason), now, order.id, Status.PENDING, Status.UNKNOWN);
         if (n == 1) {
-            audit.record(actor, action, "order " + order.id, "FAILED", reason, ip);
+            audit.record(action, "order " + order.id, "FAILED", reason);
             metrics.changed(order.departmentId, department, Status.FAILED);
         }
         return n == 1;
     }
 
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public boolean unknown(RewardOrder order, String department, String why, String actor, String ip) {
+    public boolean unknown(RewardOrder order, String department, String why) {
         int n = RewardOrder.update("status = ?1, failureReason = ?2 where id = ?3 and status = ?4",
                 Status.UNKNOWN, truncate(why), order.id, Status.PENDING);
         if (n == 1) {
-            audit.record(actor, "SEND_OUTCOME", "order " + order.id, "UNKNOWN", why, ip);
+            audit.record("SEND_OUTCOME", "order " + order.id, "UNKNOWN", why);
             metrics.changed(order.departmentId, department, Status.UNKNOWN);
         }
         return n == 1;
     }
 
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public void resent(long orderId, String actor, String outcome, String detail, String ip) {
+    public void resent(long orderId, String outcome, String detail) {
         if ("SUCCESS".equals(outcome)) {
             RewardOrder.update("lastResentAt = ?1 where id = ?2", now(), orderId);
         }
-        audit.record(actor, "RESEND", "order " + orderId, outcome, detail, ip);
+        audit.record("RESEND", "order " + orderId, outcome, detail);
     }
 
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public void refused(String actor, String what, String ip) {
-        audit.record(actor, "ACCESS_REFUSED", what, "REFUSED", null, ip);
+    public void refused(String what) {
+        audit.record("ACCESS_REFUSED", what, "REFUSED", null);
     }
 
     private OffsetDateTime now() {

@@ -18,68 +18,81 @@ import dev.accolade.raas.client.RaasOrder;
 import dev.accolade.raas.client.RaasOutcomeUnknown;
 import dev.accolade.raas.client.RaasUnavailable;
 import dev.accolade.raas.client.Recipient;
+import dev.accolade.storefront.accounts.DepartmentBalance;
 import dev.accolade.storefront.security.DepartmentRef;
 import dev.accolade.storefront.orders.RewardOrder;
 
 /**
- * Sends a reward exactly once. The order is committed as PENDING under the form's one-time token
- * before RaaS is called; a replayed, refreshed or double-clicked form finds that order and never
- * calls RaaS again. RaaS's answer settles it as DELIVERED or FAILED; no answer leaves it UNKNOWN for
- * the reconciler, which looks for it at RaaS instead of sending it again.
+ * Places a reward order exactly once, for whatever asks for one (the send form today; approvals,
+ * batches and scheduled sends alike): the caller gives the request and its one-time token. The order
+ * is committed as PENDING under that token before RaaS is called; a replayed, refreshed or
+ * double-clicked request finds that order and never calls RaaS again. RaaS's answer settles it as
+ * DELIVERED or FAILED; no answer leaves it UNKNOWN for the reconciler, which looks for it at RaaS
+ * instead of sending it again. The department's cached balance is forgotten afterwards.
  */
 @ApplicationScoped
 public class OrderPlacement {
 
     private static final Logger LOG = Logger.getLogger(OrderPlacement.class);
 
-    /** The order behind a submitted form, and whether this submission is the one that placed it. */
-    public record Sent(RewardOrder order, boolean replay) {
+    /** The order behind a request, and whether this request is the one that placed it. */
+    public record Placed(RewardOrder order, boolean replay) {
     }
 
     private final OrderLedger ledger;
     private final RaasClient raas;
+    private final DepartmentBalance balances;
 
-    OrderPlacement(OrderLedger ledger, RaasClient raas) {
+    OrderPlacement(OrderLedger ledger, RaasClient raas, DepartmentBalance balances) {
         this.ledger = ledger;
         this.raas = raas;
+        this.balances = balances;
     }
 
     /**
-     * Places the order of a validated form once. The PENDING row is inserted straight away: the unique
-     * token makes a second submission of the same form fail there, and it is then shown the order
-     * the first submission made.
+     * Places the order of a validated request once. The PENDING row is inserted straight away: the
+     * unique token makes a second submission of the same request fail there, and it is then shown the
+     * order the first submission made.
      */
-    public Sent send(OrderRequest request, long requesterId, String requesterEmail, DepartmentRef department,
-            String ip) {
+    public Placed place(OrderRequest request, Requester requester) {
+        try {
+            return reserveAndPlace(request, requester);
+        } finally {
+            balances.forget(requester.department().id());
+        }
+    }
+
+    private Placed reserveAndPlace(OrderRequest request, Requester requester) {
+        DepartmentRef department = requester.department();
         RewardOrder order;
         try {
-            order = ledger.reserve(request, requesterId, requesterEmail, department, ip);
+            order = ledger.reserve(request, requester);
         } catch (PersistenceException | jakarta.transaction.TransactionalException e) {
-            // Another submission of the same form won the token: show its order.
-            return replay(byToken(request.token()).orElseThrow(() -> e), requesterEmail, department, ip);
+            // Another submission of the same request won the token: show its order.
+            return replay(byToken(request.token()).orElseThrow(() -> e), department);
         } catch (RuntimeException e) {
             Optional<RewardOrder> raced = byToken(request.token());
             if (raced.isPresent()) {
-                return replay(raced.get(), requesterEmail, department, ip);
+                return replay(raced.get(), department);
             }
             throw e;
         }
-        return new Sent(place(order, department.name(), requesterEmail, ip), false);
+        return new Placed(place(order, department.name()), false);
     }
 
     /**
      * The order an earlier submission of the form placed. A form of another department's order is
      * not shown to this one (the page answers 404), and the refusal is audited as for its address.
      */
-    private Sent replay(RewardOrder order, String requesterEmail, DepartmentRef department, String ip) {
+    private Placed replay(RewardOrder order, DepartmentRef department) {
         if (!Objects.equals(order.departmentId, department.id())) {
-            ledger.refused(requesterEmail, "reward order " + order.id, ip);
+            ledger.refused("reward order " + order.id);
         }
-        return new Sent(order, true);
+        return new Placed(order, true);
     }
 
     /** Calls RaaS and records its answer; returns the order as settled (re-read if another path settled it). */
-    private RewardOrder place(RewardOrder order, String department, String actor, String ip) {
+    private RewardOrder place(RewardOrder order, String department) {
         OrderCreate create = new OrderCreate(order.raasCustomer, order.raasAccountIdentifier,
                 new Recipient(order.recipientName, order.recipientEmail), order.sku,
                 order.variablePrice ? order.amount : null,
@@ -87,30 +100,29 @@ public class OrderPlacement {
         boolean recorded;
         try {
             RaasOrder placed = raas.placeOrder(create);
-            recorded = ledger.delivered(order, department, placed, actor, "SEND_OUTCOME", ip);
+            recorded = ledger.delivered(order, department, placed, "SEND_OUTCOME");
             if (recorded) {
                 order.status = RewardOrder.Status.DELIVERED;
                 order.raasOrderId = placed.orderId();
             }
         } catch (RaasFailure f) {
-            recorded = settleFailed(order, department, reason(f), actor, ip);
+            recorded = settleFailed(order, department, reason(f));
         } catch (RaasUnavailable u) {
             recorded = u.notSent()
-                    ? settleFailed(order, department, "RaaS could not be reached, so nothing was sent. Try again in a few minutes.",
-                            actor, ip)
-                    : settleUnknown(order, department, "RaaS did not answer (" + u.kind() + ")", actor, ip);
+                    ? settleFailed(order, department, "RaaS could not be reached, so nothing was sent. Try again in a few minutes.")
+                    : settleUnknown(order, department, "RaaS did not answer (" + u.kind() + ")");
         } catch (RaasOutcomeUnknown u) {
             recorded = settleUnknown(order, department, "No reliable answer from RaaS (" + u.kind()
-                    + u.errorCode().map(c -> ", " + c).orElse("") + ")", actor, ip);
+                    + u.errorCode().map(c -> ", " + c).orElse("") + ")");
         } catch (RuntimeException e) {
             LOG.errorf(e, "Unexpected error while placing order %d; its outcome will be reconciled", order.id);
-            recorded = settleUnknown(order, department, "Unexpected error after sending: " + e.getClass().getSimpleName(), actor, ip);
+            recorded = settleUnknown(order, department, "Unexpected error after sending: " + e.getClass().getSimpleName());
         }
         return recorded ? order : byId(order.id);
     }
 
-    private boolean settleFailed(RewardOrder order, String department, String reason, String actor, String ip) {
-        if (!ledger.failed(order, department, reason, actor, "SEND_OUTCOME", ip)) {
+    private boolean settleFailed(RewardOrder order, String department, String reason) {
+        if (!ledger.failed(order, department, reason, "SEND_OUTCOME")) {
             return false;
         }
         order.status = RewardOrder.Status.FAILED;
@@ -118,8 +130,8 @@ public class OrderPlacement {
         return true;
     }
 
-    private boolean settleUnknown(RewardOrder order, String department, String why, String actor, String ip) {
-        if (!ledger.unknown(order, department, why, actor, ip)) {
+    private boolean settleUnknown(RewardOrder order, String department, String why) {
+        if (!ledger.unknown(order, department, why)) {
             return false;
         }
         order.status = RewardOrder.Status.UNKNOWN;

@@ -23,6 +23,8 @@ import dev.accolade.raas.client.OrderQuery;
 import dev.accolade.raas.client.RaasClient;
 import dev.accolade.raas.client.RaasException;
 import dev.accolade.raas.client.RaasOrder;
+import dev.accolade.storefront.audit.Actor;
+import dev.accolade.storefront.audit.Actors;
 import dev.accolade.storefront.orders.RewardOrder;
 
 /**
@@ -37,7 +39,7 @@ import dev.accolade.storefront.orders.RewardOrder;
 public class OrderReconciler {
 
     private static final Logger LOG = Logger.getLogger(OrderReconciler.class);
-    static final String ACTOR = "system:reconciler";
+    static final Actor ACTOR = Actor.system("system:reconciler");
 
     /** What one pass did. */
     public record Pass(int checked, int delivered, int failed, int stillUnknown) {
@@ -45,15 +47,17 @@ public class OrderReconciler {
 
     private final RaasClient raas;
     private final OrderLedger ledger;
+    private final Actors actors;
     private final Clock clock;
     private final Duration pendingGrace;
     private final Duration giveUpAfter;
 
-    OrderReconciler(RaasClient raas, OrderLedger ledger, Clock clock,
+    OrderReconciler(RaasClient raas, OrderLedger ledger, Actors actors, Clock clock,
             @ConfigProperty(name = "accolade.reconcile.pending-grace", defaultValue = "PT2M") Duration pendingGrace,
             @ConfigProperty(name = "accolade.reconcile.give-up-after", defaultValue = "PT15M") Duration giveUpAfter) {
         this.raas = raas;
         this.ledger = ledger;
+        this.actors = actors;
         this.clock = clock;
         this.pendingGrace = pendingGrace;
         this.giveUpAfter = giveUpAfter;
@@ -69,7 +73,12 @@ public class OrderReconciler {
         }
     }
 
+    /** One pass over the open orders, as {@code system:reconciler}. */
     public Pass reconcile() {
+        return actors.runAs(ACTOR, this::pass);
+    }
+
+    private Pass pass() {
         OffsetDateTime now = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
         List<RewardOrder> open = QuarkusTransaction.requiringNew()
                 .call(() -> RewardOrder.unresolved(now.minus(pendingGrace), 200));
@@ -103,7 +112,7 @@ public class OrderReconciler {
                 .findFirst();
         if (match.isPresent()) {
             try {
-                if (ledger.delivered(order, null, match.get(), ACTOR, "RECONCILE", null)) {
+                if (ledger.delivered(order, null, match.get(), "RECONCILE")) {
                     return RewardOrder.Status.DELIVERED;
                 }
             } catch (RuntimeException e) {
@@ -114,7 +123,7 @@ public class OrderReconciler {
         }
         if (order.createdAt.plus(giveUpAfter).isBefore(now)) {
             if (ledger.failed(order, null, "RaaS has no record of this order: it was never placed and nothing was charged.",
-                    ACTOR, "RECONCILE", null)) {
+                    "RECONCILE")) {
                 return RewardOrder.Status.FAILED;
             }
         }

@@ -19,11 +19,9 @@ import io.quarkus.panache.common.Parameters;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 
-import dev.accolade.common.ClientAddress;
 import dev.accolade.common.Flash;
 import dev.accolade.common.Csv;
 import dev.accolade.storefront.security.Csrf;
-import dev.accolade.storefront.security.CurrentUser;
 import dev.accolade.storefront.security.Role;
 import dev.accolade.storefront.audit.AuditEvent;
 import dev.accolade.storefront.audit.AuditTrail;
@@ -43,17 +41,13 @@ public class AuditResource {
     }
 
     private final AuditTrail audit;
-    private final CurrentUser me;
     private final Csrf csrf;
     private final Flash flash;
-    private final ClientAddress address;
 
-    AuditResource(AuditTrail audit, CurrentUser me, Csrf csrf, Flash flash, ClientAddress address) {
+    AuditResource(AuditTrail audit, Csrf csrf, Flash flash) {
         this.audit = audit;
-        this.me = me;
         this.csrf = csrf;
         this.flash = flash;
-        this.address = address;
     }
 
     /** Newest first, {@value #PAGE_SIZE} a page; {@code before} pages to older rows (row ids below it). */
@@ -120,14 +114,13 @@ public class AuditResource {
     public Response verify(@RestForm(Csrf.FIELD) String token) {
         csrf.verify(token);
         AuditTrail.Verification v = audit.verify();
-        String ip = address.get();
         if (v.intact()) {
-            audit.recordAlone(me.getEmail(), "audit.verify", "audit trail", "INTACT", v.rowsChecked() + " rows checked", ip);
+            audit.recordAlone("audit.verify", "audit trail", "INTACT", v.rowsChecked() + " rows checked");
             flash.put("message", "The audit trail is intact: " + v.rowsChecked() + " rows checked, every hash matches.");
             return Response.seeOther(URI.create("/audit")).build();
         }
         long bad = v.firstBadRow().orElseThrow();
-        audit.recordAlone(me.getEmail(), "audit.verify", "audit trail", "BROKEN", "first bad row " + bad + ": " + v.problem(), ip);
+        audit.recordAlone("audit.verify", "audit trail", "BROKEN", "first bad row " + bad + ": " + v.problem());
         flash.put("error", "The audit trail has been tampered with. First bad row: " + bad + ". " + capital(v.problem()) + ".");
         return Response.seeOther(URI.create("/audit?before=" + (bad + 1))).build();
     }

@@ -25,7 +25,6 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 
-import dev.accolade.common.ClientAddress;
 import dev.accolade.common.Flash;
 import dev.accolade.common.Formats;
 import dev.accolade.raas.client.Catalog;
@@ -39,6 +38,7 @@ import dev.accolade.storefront.security.CurrentUser;
 import dev.accolade.storefront.security.Role;
 import dev.accolade.storefront.orders.OrderPlacement;
 import dev.accolade.storefront.orders.OrderRequest;
+import dev.accolade.storefront.orders.Requester;
 
 /**
  * Send a reward: the form, a review with the email's preview (POST, nothing stored), then the one POST
@@ -66,22 +66,20 @@ public class SendResource {
     static final int SUGGESTIONS = 25;
 
     private final SendValidator validator;
-    private final OrderPlacement sender;
+    private final OrderPlacement orders;
     private final DepartmentBalance balances;
     private final CurrentUser me;
     private final Csrf csrf;
     private final Flash flash;
-    private final ClientAddress address;
 
-    SendResource(SendValidator validator, OrderPlacement sender, DepartmentBalance balances, CurrentUser me, Csrf csrf,
-            Flash flash, ClientAddress address) {
+    SendResource(SendValidator validator, OrderPlacement orders, DepartmentBalance balances, CurrentUser me, Csrf csrf,
+            Flash flash) {
         this.validator = validator;
-        this.sender = sender;
+        this.orders = orders;
         this.balances = balances;
         this.me = me;
         this.csrf = csrf;
         this.flash = flash;
-        this.address = address;
     }
 
     @GET
@@ -183,9 +181,8 @@ public class SendResource {
             errors.putAll(result.errors());
             return Response.ok(QuarkusTransaction.requiringNew().call(() -> page(brand.get(), form, errors))).build();
         }
-        OrderPlacement.Sent sent = sender.send(result.request().get(), me.getUserId(), me.getEmail(), department,
-                address.get());
-        balances.forget(department.id());
+        OrderPlacement.Placed sent = orders.place(result.request().get(),
+                new Requester(me.getUserId(), me.getEmail(), department));
         RewardOrder order = sent.order();
         if (order.departmentId != department.id()) {
             return Response.status(404).build();

@@ -16,7 +16,6 @@ import org.jboss.resteasy.reactive.RestForm;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 
-import dev.accolade.common.ClientAddress;
 import dev.accolade.common.Flash;
 import dev.accolade.storefront.users.UserAdminService.Refused;
 import dev.accolade.storefront.security.AppUser;
@@ -38,13 +37,11 @@ public class InvitationResource {
     private final UserAdminService users;
     private final Csrf csrf;
     private final Flash flash;
-    private final ClientAddress address;
 
-    InvitationResource(UserAdminService users, Csrf csrf, Flash flash, ClientAddress address) {
+    InvitationResource(UserAdminService users, Csrf csrf, Flash flash) {
         this.users = users;
         this.csrf = csrf;
         this.flash = flash;
-        this.address = address;
     }
 
     @GET
@@ -66,7 +63,7 @@ public class InvitationResource {
                     Map.of("confirm", "The two passwords are not the same."), Map.of());
         }
         try {
-            AppUser u = users.accept(secret, password, address.get());
+            AppUser u = users.accept(secret, password);
             flash.put("message", "Your password is set. Sign in with it now.").put("email", u.email);
             return AdminForms.seeOther("/login");
         } catch (Refused refused) {

@@ -20,6 +20,7 @@ import io.quarkus.elytron.security.common.BcryptUtil;
 
 import dev.accolade.common.AdminForms;
 import dev.accolade.common.Formats;
+import dev.accolade.storefront.audit.Actors;
 import dev.accolade.storefront.audit.AuditTrail;
 import dev.accolade.storefront.directory.Department;
 import dev.accolade.storefront.security.AppUser;
@@ -50,20 +51,22 @@ public class UserAdminService {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final AuditTrail audit;
+    private final Actors actors;
     private final PasswordPolicy passwords;
     private final Clock clock;
     private final Duration invitationTtl;
 
-    UserAdminService(AuditTrail audit, PasswordPolicy passwords, Clock clock,
+    UserAdminService(AuditTrail audit, Actors actors, PasswordPolicy passwords, Clock clock,
             @ConfigProperty(name = "accolade.admin.invitation-ttl", defaultValue = "P7D") Duration invitationTtl) {
         this.audit = audit;
+        this.actors = actors;
         this.passwords = passwords;
         this.clock = clock;
         this.invitationTtl = invitationTtl;
     }
 
     @Transactional
-    public Invitation create(String email, String displayName, Role role, Long departmentId, String actor, String ip) {
+    public Invitation create(String email, String displayName, Role role, Long departmentId) {
         String e = email.strip().toLowerCase();
         if (AppUser.findByEmail(e).isPresent()) {
             throw new Refused("email", "A user with this email already exists.");
@@ -78,34 +81,34 @@ public class UserAdminService {
         u.passwordHash = BcryptUtil.bcryptHash(secret());
         u.createdAt = AdminForms.now(clock);
         u.persist();
-        audit.record(actor, "USER_CREATE", u.email, "SUCCESS", describe(u), ip);
-        return invite(u, actor, ip);
+        audit.record("USER_CREATE", u.email, "SUCCESS", describe(u));
+        return invite(u);
     }
 
     @Transactional
-    public Invitation reinvite(long userId, String actor, String ip) {
-        return invite(user(userId), actor, ip);
+    public Invitation reinvite(long userId) {
+        return invite(user(userId));
     }
 
-    private Invitation invite(AppUser u, String actor, String ip) {
+    private Invitation invite(AppUser u) {
         OffsetDateTime now = AdminForms.now(clock);
         UserInvitation.update("expiresAt = ?1 where userId = ?2 and usedAt is null and expiresAt > ?1", now, u.id);
         String secret = secret();
         UserInvitation inv = new UserInvitation();
         inv.userId = u.id;
         inv.tokenHash = hash(secret);
-        inv.createdBy = actor;
+        inv.createdBy = actors.current().name();
         inv.createdAt = now;
         inv.expiresAt = now.plus(invitationTtl);
         inv.persist();
-        audit.record(actor, "USER_INVITE", u.email, "SUCCESS", "one-time link valid until " + Formats.display(inv.expiresAt), ip);
+        audit.record("USER_INVITE", u.email, "SUCCESS", "one-time link valid until " + Formats.display(inv.expiresAt));
         return new Invitation(u, secret, inv.expiresAt);
     }
 
     @Transactional
-    public AppUser update(long userId, String displayName, Role role, Long departmentId, String actor, String ip) {
+    public AppUser update(long userId, String displayName, Role role, Long departmentId) {
         AppUser u = user(userId);
-        if (u.email.equalsIgnoreCase(actor) && role != Role.ADMIN) {
+        if (isSelf(u) && role != Role.ADMIN) {
             throw new Refused("role", "You cannot take the administrator role from yourself.");
         }
         Department d = department(role, departmentId);
@@ -113,14 +116,14 @@ public class UserAdminService {
         u.displayName = displayName;
         u.role = role;
         u.departmentId = d == null ? null : d.id;
-        audit.record(actor, "USER_UPDATE", u.email, "SUCCESS", before + " -> " + describe(u), ip);
+        audit.record("USER_UPDATE", u.email, "SUCCESS", before + " -> " + describe(u));
         return u;
     }
 
     @Transactional
-    public AppUser setEnabled(long userId, boolean enabled, String actor, String ip) {
+    public AppUser setEnabled(long userId, boolean enabled) {
         AppUser u = user(userId);
-        if (!enabled && u.email.equalsIgnoreCase(actor)) {
+        if (!enabled && isSelf(u)) {
             throw new Refused(null, "You cannot disable your own account.");
         }
         if (u.enabled != enabled) {
@@ -129,13 +132,12 @@ public class UserAdminService {
                 u.sessionVersion++;
             }
         }
-        audit.record(actor, enabled ? "USER_ENABLE" : "USER_DISABLE", u.email, "SUCCESS",
-                enabled ? null : "sessions ended", ip);
+        audit.record(enabled ? "USER_ENABLE" : "USER_DISABLE", u.email, "SUCCESS", enabled ? null : "sessions ended");
         return u;
     }
 
     @Transactional
-    public AppUser resetPassword(long userId, String password, String actor, String ip) {
+    public AppUser resetPassword(long userId, String password) {
         AppUser u = user(userId);
         passwords.problem(password).ifPresent(p -> {
             throw new Refused("password", p);
@@ -144,7 +146,7 @@ public class UserAdminService {
         u.sessionVersion++;
         u.failedAttempts = 0;
         u.lockedUntil = null;
-        audit.record(actor, "USER_PASSWORD_RESET", u.email, "SUCCESS", "sessions ended", ip);
+        audit.record("USER_PASSWORD_RESET", u.email, "SUCCESS", "sessions ended");
         return u;
     }
 
@@ -156,7 +158,7 @@ public class UserAdminService {
 
     /** Sets the password of an invited user and closes the link. */
     @Transactional
-    public AppUser accept(String secret, String password, String ip) {
+    public AppUser accept(String secret, String password) {
         UserInvitation inv = openInvitation(secret)
                 .orElseThrow(() -> new Refused(null, "This link has expired or was already used."));
         passwords.problem(password).ifPresent(p -> {
@@ -168,7 +170,9 @@ public class UserAdminService {
         u.failedAttempts = 0;
         u.lockedUntil = null;
         inv.usedAt = AdminForms.now(clock);
-        audit.record(u.email, "INVITATION_ACCEPT", u.email, "SUCCESS", "password set", ip);
+        // The invited person is not signed in: the row names them, from this request's address.
+        actors.runAs(actors.current().named(u.email),
+                () -> audit.record("INVITATION_ACCEPT", u.email, "SUCCESS", "password set"));
         return u;
     }
 
@@ -178,6 +182,11 @@ public class UserAdminService {
         }
         OffsetDateTime now = AdminForms.now(clock);
         return UserInvitation.findByHash(hash(secret)).filter(inv -> inv.openAt(now));
+    }
+
+    /** Whether the user is the one making the change. */
+    private boolean isSelf(AppUser u) {
+        return u.email.equalsIgnoreCase(actors.current().name());
     }
 
     private static Department department(Role role, Long departmentId) {

@@ -22,14 +22,12 @@ import org.jboss.resteasy.reactive.RestForm;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 
-import dev.accolade.common.ClientAddress;
 import dev.accolade.common.Flash;
 import dev.accolade.storefront.users.UserAdminService.Invitation;
 import dev.accolade.storefront.users.UserAdminService.Refused;
 import dev.accolade.storefront.directory.Department;
 import dev.accolade.storefront.security.AppUser;
 import dev.accolade.storefront.security.Csrf;
-import dev.accolade.storefront.security.CurrentUser;
 import dev.accolade.storefront.security.Role;
 import dev.accolade.common.AdminForms;
 import dev.accolade.storefront.errors.AdminNotFound;
@@ -57,18 +55,13 @@ public class UsersResource {
     private final UserAdminService users;
     private final Csrf csrf;
     private final Flash flash;
-    private final CurrentUser me;
-    private final ClientAddress address;
     private final java.time.Clock clock;
 
-    UsersResource(UserAdminService users, Csrf csrf, Flash flash, CurrentUser me, ClientAddress address,
-            java.time.Clock clock) {
+    UsersResource(UserAdminService users, Csrf csrf, Flash flash, java.time.Clock clock) {
         this.clock = clock;
         this.users = users;
         this.csrf = csrf;
         this.flash = flash;
-        this.me = me;
-        this.address = address;
     }
 
     @GET
@@ -112,7 +105,7 @@ public class UsersResource {
             return AdminForms.back(flash, "/admin/users/new", "Please check the highlighted fields.", errors, values);
         }
         try {
-            Invitation inv = users.create(e, name, r, dept, me.getEmail(), address.get());
+            Invitation inv = users.create(e, name, r, dept);
             showLink(inv, uri, "The user " + e + " is created.");
             return AdminForms.seeOther("/admin/users/" + inv.user().id);
         } catch (Refused refused) {
@@ -150,7 +143,7 @@ public class UsersResource {
         String self = "/admin/users/" + id;
         if (errors.isEmpty()) {
             try {
-                users.update(id, name, r, dept, me.getEmail(), address.get());
+                users.update(id, name, r, dept);
                 flash.put("message", "The user is saved.");
                 return AdminForms.seeOther(self);
             } catch (Refused refused) {
@@ -176,7 +169,7 @@ public class UsersResource {
     private Response enable(long id, boolean enabled, String token) {
         csrf.verify(token);
         try {
-            AppUser u = users.setEnabled(id, enabled, me.getEmail(), address.get());
+            AppUser u = users.setEnabled(id, enabled);
             flash.put("message", enabled ? u.email + " can sign in again."
                     : u.email + " is disabled and signed out everywhere.");
         } catch (Refused refused) {
@@ -196,7 +189,7 @@ public class UsersResource {
                     Map.of("confirm", "The two passwords are not the same."), Map.of());
         }
         try {
-            AppUser u = users.resetPassword(id, password, me.getEmail(), address.get());
+            AppUser u = users.resetPassword(id, password);
             flash.put("message", "The password of " + u.email + " is changed and their sessions are ended. "
                     + "Give them the new password in person or by phone.");
             return AdminForms.seeOther(self);
@@ -210,7 +203,7 @@ public class UsersResource {
     @Path("{id}/invitation")
     public Response reinvite(@PathParam("id") long id, @RestForm(Csrf.FIELD) String token, @Context UriInfo uri) {
         csrf.verify(token);
-        Invitation inv = users.reinvite(id, me.getEmail(), address.get());
+        Invitation inv = users.reinvite(id);
         showLink(inv, uri, "A new invitation link is ready; earlier links no longer work.");
         return AdminForms.seeOther("/admin/users/" + id);
     }

@@ -26,6 +26,8 @@ import dev.accolade.storefront.security.DepartmentRef;
 import dev.accolade.storefront.directory.Employee;
 import dev.accolade.storefront.orders.RewardOrder;
 import dev.accolade.storefront.security.AppUser;
+import dev.accolade.storefront.audit.Actor;
+import dev.accolade.storefront.audit.Actors;
 
 /**
  * The PENDING order is written with plain JDBC and its own column list (the send path's speed), so
@@ -38,6 +40,9 @@ class OrderLedgerReserveTest {
 
     @Inject
     OrderLedger ledger;
+
+    @Inject
+    Actors actors;
 
     @Inject
     EntityManager em;
@@ -106,6 +111,7 @@ class OrderLedgerReserveTest {
                 .call(() -> Department.findByName("Engineering").orElseThrow().ref());
         AppUser manager = QuarkusTransaction.requiringNew()
                 .call(() -> AppUser.<AppUser> find("email", "manager@accolade.test").firstResult());
-        return ledger.reserve(request, manager.id, manager.email, department, "127.0.0.1");
+        Requester requester = new Requester(manager.id, manager.email, department);
+        return actors.runAs(new Actor(manager.email, "127.0.0.1"), () -> ledger.reserve(request, requester));
     }
 }

@@ -22,6 +22,8 @@ import io.restassured.response.Response;
 import dev.accolade.storefront.Browser;
 import dev.accolade.storefront.audit.AuditEvent;
 import dev.accolade.storefront.audit.AuditTrail;
+import dev.accolade.storefront.audit.Actor;
+import dev.accolade.storefront.audit.Actors;
 
 /**
  * The audit viewer: filters, paging, CSV, and "verify" naming the first row that was edited, removed
@@ -32,6 +34,9 @@ class AuditViewerTest {
 
     @Inject
     AuditTrail audit;
+
+    @Inject
+    Actors actors;
 
     @Inject
     EntityManager em;
@@ -54,7 +59,8 @@ class AuditViewerTest {
     /** Appends a row in a transaction of its own and returns the number it has once committed. */
     private long append(String action, String outcome) {
         QuarkusTransaction.requiringNew().run(
-                () -> audit.record("viewer-test@accolade.test", action, "target", outcome, "=detail, \"quoted\"", "127.0.0.1"));
+                () -> actors.runAs(new Actor("viewer-test@accolade.test", "127.0.0.1"),
+                        () -> audit.record(action, "target", outcome, "=detail, \"quoted\"")));
         // Rows are appended one at a time here, and only this test writes these actions.
         AuditEvent row = QuarkusTransaction.requiringNew()
                 .call(() -> AuditEvent.<AuditEvent> find("action = ?1 order by id desc", action).firstResult());
