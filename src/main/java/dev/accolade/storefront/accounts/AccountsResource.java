@@ -27,7 +27,6 @@ import dev.accolade.common.Flash;
 import dev.accolade.storefront.accounts.AccountService.AccountView;
 import dev.accolade.storefront.accounts.AccountService.Outcome;
 import dev.accolade.storefront.directory.Department;
-import dev.accolade.storefront.security.Csrf;
 import dev.accolade.storefront.security.Role;
 import dev.accolade.common.AdminForms;
 import dev.accolade.storefront.errors.AdminNotFound;
@@ -50,12 +49,10 @@ public class AccountsResource {
     }
 
     private final AccountService accounts;
-    private final Csrf csrf;
     private final Flash flash;
 
-    AccountsResource(AccountService accounts, Csrf csrf, Flash flash) {
+    AccountsResource(AccountService accounts, Flash flash) {
         this.accounts = accounts;
-        this.csrf = csrf;
         this.flash = flash;
     }
 
@@ -72,8 +69,7 @@ public class AccountsResource {
 
     @POST
     public Response create(@RestForm String name, @RestForm String customer, @RestForm String identifier,
-            @RestForm String email, @RestForm String threshold, @RestForm(Csrf.FIELD) String token) {
-        csrf.verify(token);
+            @RestForm String email, @RestForm String threshold) {
         Map<String, String> errors = new LinkedHashMap<>();
         String n = AdminForms.trim(name);
         String c = AdminForms.trim(customer);
@@ -128,9 +124,7 @@ public class AccountsResource {
 
     @POST
     @Path("{id}")
-    public Response update(@PathParam("id") long id, @RestForm String name, @RestForm String threshold,
-            @RestForm(Csrf.FIELD) String token) {
-        csrf.verify(token);
+    public Response update(@PathParam("id") long id, @RestForm String name, @RestForm String threshold) {
         find(id);
         String n = AdminForms.trim(name);
         OptionalLong cents = Dollars.parse(threshold);
@@ -154,8 +148,7 @@ public class AccountsResource {
     /** Creates (or links) the RaaS account of a department that has none at RaaS yet. */
     @POST
     @Path("{id}/raas")
-    public Response openAccount(@PathParam("id") long id, @RestForm String email, @RestForm(Csrf.FIELD) String token) {
-        csrf.verify(token);
+    public Response openAccount(@PathParam("id") long id, @RestForm String email) {
         Department d = find(id);
         String e = AdminForms.trim(email);
         String self = "/admin/accounts/" + id;

@@ -34,7 +34,6 @@ import dev.accolade.common.Flash;
 import dev.accolade.storefront.accounts.AccountService.AccountView;
 import dev.accolade.storefront.accounts.AccountService.Outcome;
 import dev.accolade.storefront.directory.Department;
-import dev.accolade.storefront.security.Csrf;
 import dev.accolade.storefront.security.Role;
 import dev.accolade.common.AdminForms;
 import dev.accolade.storefront.errors.AdminNotFound;
@@ -53,16 +52,14 @@ public class FundingResource {
 
     private final AccountService accounts;
     private final FundingService funding;
-    private final Csrf csrf;
     private final Flash flash;
     private final ClientAddress address;
     private final Clock clock;
 
-    FundingResource(AccountService accounts, FundingService funding, Csrf csrf, Flash flash, ClientAddress address,
+    FundingResource(AccountService accounts, FundingService funding, Flash flash, ClientAddress address,
             Clock clock) {
         this.accounts = accounts;
         this.funding = funding;
-        this.csrf = csrf;
         this.flash = flash;
         this.address = address;
         this.clock = clock;
@@ -76,9 +73,7 @@ public class FundingResource {
     }
 
     @POST
-    public Response fund(@PathParam("id") long id, @BeanParam CardForm form, @RestForm String submission,
-            @RestForm(Csrf.FIELD) String token) {
-        csrf.verify(token);
+    public Response fund(@PathParam("id") long id, @BeanParam CardForm form, @RestForm String submission) {
         Department d = AccountsResource.find(id);
         String self = "/admin/accounts/" + id + "/fund";
         Map<String, String> errors = new LinkedHashMap<>();
@@ -105,8 +100,7 @@ public class FundingResource {
     @POST
     @Path("cards/{card}")
     public Response fundBySavedCard(@PathParam("id") long id, @PathParam("card") long cardId, @RestForm String amount,
-            @RestForm String securityCode, @RestForm String submission, @RestForm(Csrf.FIELD) String token) {
-        csrf.verify(token);
+            @RestForm String securityCode, @RestForm String submission) {
         Department d = AccountsResource.find(id);
         FundingCard card = card(d, cardId);
         String self = "/admin/accounts/" + id + "/fund";
@@ -134,8 +128,7 @@ public class FundingResource {
 
     @POST
     @Path("cards/{card}/remove")
-    public Response remove(@PathParam("id") long id, @PathParam("card") long cardId, @RestForm(Csrf.FIELD) String token) {
-        csrf.verify(token);
+    public Response remove(@PathParam("id") long id, @PathParam("card") long cardId) {
         Department d = AccountsResource.find(id);
         Outcome outcome = funding.remove(d, card(d, cardId));
         flash.put(outcome.ok() ? "message" : "error", outcome.message());

@@ -20,7 +20,6 @@ import dev.accolade.common.Flash;
 import dev.accolade.storefront.accounts.AccountService.AccountView;
 import dev.accolade.storefront.audit.AuditTrail;
 import dev.accolade.storefront.catalog.CatalogCache;
-import dev.accolade.storefront.security.Csrf;
 import dev.accolade.storefront.security.Role;
 import dev.accolade.common.AdminForms;
 import dev.accolade.storefront.accounts.AccountService;
@@ -42,16 +41,13 @@ public class AdminResource {
     private final RaasStatus raasStatus;
     private final CatalogCache catalog;
     private final AuditTrail audit;
-    private final Csrf csrf;
     private final Flash flash;
 
-    AdminResource(AccountService accounts, RaasStatus raasStatus, CatalogCache catalog, AuditTrail audit, Csrf csrf,
-            Flash flash) {
+    AdminResource(AccountService accounts, RaasStatus raasStatus, CatalogCache catalog, AuditTrail audit, Flash flash) {
         this.accounts = accounts;
         this.raasStatus = raasStatus;
         this.catalog = catalog;
         this.audit = audit;
-        this.csrf = csrf;
         this.flash = flash;
     }
 
@@ -71,8 +67,7 @@ public class AdminResource {
     /** Reads the catalog from RaaS now, or closes the circuit breaker again. */
     @POST
     @Path("status")
-    public Response act(@RestForm String action, @RestForm(Csrf.FIELD) String token) {
-        csrf.verify(token);
+    public Response act(@RestForm String action) {
         if ("refresh-catalog".equals(action)) {
             catalog.refresh();
             RaasStatus.View v = raasStatus.now();

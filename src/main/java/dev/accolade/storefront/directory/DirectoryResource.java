@@ -25,7 +25,6 @@ import io.quarkus.qute.TemplateInstance;
 import dev.accolade.common.Flash;
 import dev.accolade.storefront.directory.DirectoryImportService.Plan;
 import dev.accolade.storefront.directory.Employee;
-import dev.accolade.storefront.security.Csrf;
 import dev.accolade.storefront.security.Role;
 import dev.accolade.common.AdminForms;
 import dev.accolade.storefront.errors.AdminNotFound;
@@ -44,12 +43,10 @@ public class DirectoryResource {
     }
 
     private final DirectoryImportService imports;
-    private final Csrf csrf;
     private final Flash flash;
 
-    DirectoryResource(DirectoryImportService imports, Csrf csrf, Flash flash) {
+    DirectoryResource(DirectoryImportService imports, Flash flash) {
         this.imports = imports;
-        this.csrf = csrf;
         this.flash = flash;
     }
 
@@ -64,8 +61,7 @@ public class DirectoryResource {
     @POST
     @Path("imports")
     @Consumes(MediaType.MULTIPART_FORM_DATA)
-    public Response upload(@RestForm("file") FileUpload file, @RestForm(Csrf.FIELD) String token) {
-        csrf.verify(token);
+    public Response upload(@RestForm("file") FileUpload file) {
         if (file == null || file.uploadedFile() == null || file.size() == 0) {
             flash.put("error", "Choose a CSV file to upload.");
             return AdminForms.seeOther("/admin/directory");
@@ -94,8 +90,7 @@ public class DirectoryResource {
 
     @POST
     @Path("imports/{id}/apply")
-    public Response apply(@PathParam("id") long id, @RestForm(Csrf.FIELD) String token) {
-        csrf.verify(token);
+    public Response apply(@PathParam("id") long id) {
         try {
             Plan plan = imports.apply(id);
             flash.put("message", plan.changes().isEmpty() ? "The directory already matched the file: nothing changed."

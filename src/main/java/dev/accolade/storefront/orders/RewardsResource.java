@@ -17,7 +17,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.jboss.logging.Logger;
-import org.jboss.resteasy.reactive.RestForm;
 
 import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Parameters;
@@ -32,7 +31,6 @@ import dev.accolade.raas.client.RaasFailure;
 import dev.accolade.raas.client.RaasOutcomeUnknown;
 import dev.accolade.raas.client.RaasUnavailable;
 import dev.accolade.storefront.orders.OrderLedger;
-import dev.accolade.storefront.security.Csrf;
 import dev.accolade.storefront.security.CurrentUser;
 import dev.accolade.storefront.security.Role;
 
@@ -59,15 +57,13 @@ public class RewardsResource {
     private final CurrentUser me;
     private final RaasClient raas;
     private final OrderLedger ledger;
-    private final Csrf csrf;
     private final Flash flash;
     private final Clock clock;
 
-    RewardsResource(CurrentUser me, RaasClient raas, OrderLedger ledger, Csrf csrf, Flash flash, Clock clock) {
+    RewardsResource(CurrentUser me, RaasClient raas, OrderLedger ledger, Flash flash, Clock clock) {
         this.me = me;
         this.raas = raas;
         this.ledger = ledger;
-        this.csrf = csrf;
         this.flash = flash;
         this.clock = clock;
     }
@@ -129,8 +125,7 @@ public class RewardsResource {
 
     @POST
     @Path("{id}/resend")
-    public Response resend(@PathParam("id") String id, @RestForm(Csrf.FIELD) String token) {
-        csrf.verify(token);
+    public Response resend(@PathParam("id") String id) {
         RewardOrder order = io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() -> own(id));
         if (order == null) {
             return notFound(id);

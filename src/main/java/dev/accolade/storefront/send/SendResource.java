@@ -19,7 +19,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-import org.jboss.resteasy.reactive.RestForm;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.qute.CheckedTemplate;
@@ -33,7 +32,6 @@ import dev.accolade.storefront.accounts.DepartmentBalance;
 import dev.accolade.storefront.security.DepartmentRef;
 import dev.accolade.storefront.directory.Employee;
 import dev.accolade.storefront.orders.RewardOrder;
-import dev.accolade.storefront.security.Csrf;
 import dev.accolade.storefront.security.CurrentUser;
 import dev.accolade.storefront.security.Role;
 import dev.accolade.storefront.orders.OrderPlacement;
@@ -69,16 +67,13 @@ public class SendResource {
     private final OrderPlacement orders;
     private final DepartmentBalance balances;
     private final CurrentUser me;
-    private final Csrf csrf;
     private final Flash flash;
 
-    SendResource(SendValidator validator, OrderPlacement orders, DepartmentBalance balances, CurrentUser me, Csrf csrf,
-            Flash flash) {
+    SendResource(SendValidator validator, OrderPlacement orders, DepartmentBalance balances, CurrentUser me, Flash flash) {
         this.validator = validator;
         this.orders = orders;
         this.balances = balances;
         this.me = me;
-        this.csrf = csrf;
         this.flash = flash;
     }
 
@@ -117,8 +112,7 @@ public class SendResource {
     @POST
     @Path("review")
     @Transactional
-    public Response review(@BeanParam SendForm form, @RestForm(Csrf.FIELD) String csrfToken) {
-        csrf.verify(csrfToken);
+    public Response review(@BeanParam SendForm form) {
         Optional<Catalog.Brand> brand = validator.brandOf(form.sku);
         if (brand.isEmpty()) {
             return missing();
@@ -147,8 +141,7 @@ public class SendResource {
     @POST
     @Path("edit")
     @Transactional
-    public Response edit(@BeanParam SendForm form, @RestForm(Csrf.FIELD) String csrfToken) {
-        csrf.verify(csrfToken);
+    public Response edit(@BeanParam SendForm form) {
         Optional<Catalog.Brand> brand = validator.brandOf(form.sku);
         if (brand.isEmpty()) {
             return missing();
@@ -160,8 +153,7 @@ public class SendResource {
     }
 
     @POST
-    public Response send(@BeanParam SendForm form, @RestForm(Csrf.FIELD) String token) {
-        csrf.verify(token);
+    public Response send(@BeanParam SendForm form) {
         DepartmentRef department = me.getDepartment();
         if (department == null) {
             throw new jakarta.ws.rs.NotFoundException("no department");

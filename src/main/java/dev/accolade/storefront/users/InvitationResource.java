@@ -19,7 +19,6 @@ import io.quarkus.qute.TemplateInstance;
 import dev.accolade.common.Flash;
 import dev.accolade.storefront.users.UserAdminService.Refused;
 import dev.accolade.storefront.security.AppUser;
-import dev.accolade.storefront.security.Csrf;
 import dev.accolade.common.AdminForms;
 
 /** The one-time link an invited user opens to set their password; no sign-in needed. */
@@ -35,12 +34,10 @@ public class InvitationResource {
     }
 
     private final UserAdminService users;
-    private final Csrf csrf;
     private final Flash flash;
 
-    InvitationResource(UserAdminService users, Csrf csrf, Flash flash) {
+    InvitationResource(UserAdminService users, Flash flash) {
         this.users = users;
-        this.csrf = csrf;
         this.flash = flash;
     }
 
@@ -54,9 +51,7 @@ public class InvitationResource {
     }
 
     @POST
-    public Response accept(@PathParam("secret") String secret, @RestForm String password, @RestForm String confirm,
-            @RestForm(Csrf.FIELD) String token) {
-        csrf.verify(token);
+    public Response accept(@PathParam("secret") String secret, @RestForm String password, @RestForm String confirm) {
         String self = "/invitation/" + secret;
         if (password == null || !password.equals(confirm)) {
             return AdminForms.back(flash, self, "Your password is not set yet.",

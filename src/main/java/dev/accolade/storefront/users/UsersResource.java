@@ -27,7 +27,6 @@ import dev.accolade.storefront.users.UserAdminService.Invitation;
 import dev.accolade.storefront.users.UserAdminService.Refused;
 import dev.accolade.storefront.directory.Department;
 import dev.accolade.storefront.security.AppUser;
-import dev.accolade.storefront.security.Csrf;
 import dev.accolade.storefront.security.Role;
 import dev.accolade.common.AdminForms;
 import dev.accolade.storefront.errors.AdminNotFound;
@@ -53,14 +52,12 @@ public class UsersResource {
     }
 
     private final UserAdminService users;
-    private final Csrf csrf;
     private final Flash flash;
     private final java.time.Clock clock;
 
-    UsersResource(UserAdminService users, Csrf csrf, Flash flash, java.time.Clock clock) {
+    UsersResource(UserAdminService users, Flash flash, java.time.Clock clock) {
         this.clock = clock;
         this.users = users;
-        this.csrf = csrf;
         this.flash = flash;
     }
 
@@ -86,8 +83,7 @@ public class UsersResource {
 
     @POST
     public Response create(@RestForm String email, @RestForm String displayName, @RestForm String role,
-            @RestForm String department, @RestForm(Csrf.FIELD) String token, @Context UriInfo uri) {
-        csrf.verify(token);
+            @RestForm String department, @Context UriInfo uri) {
         Map<String, String> errors = new LinkedHashMap<>();
         String e = AdminForms.trim(email).toLowerCase();
         String name = AdminForms.trim(displayName);
@@ -131,8 +127,7 @@ public class UsersResource {
     @POST
     @Path("{id}")
     public Response update(@PathParam("id") long id, @RestForm String displayName, @RestForm String role,
-            @RestForm String department, @RestForm(Csrf.FIELD) String token) {
-        csrf.verify(token);
+            @RestForm String department) {
         Map<String, String> errors = new LinkedHashMap<>();
         String name = AdminForms.trim(displayName);
         if (name.isEmpty() || name.length() > 200) {
@@ -156,18 +151,17 @@ public class UsersResource {
 
     @POST
     @Path("{id}/disable")
-    public Response disable(@PathParam("id") long id, @RestForm(Csrf.FIELD) String token) {
-        return enable(id, false, token);
+    public Response disable(@PathParam("id") long id) {
+        return enable(id, false);
     }
 
     @POST
     @Path("{id}/enable")
-    public Response enable(@PathParam("id") long id, @RestForm(Csrf.FIELD) String token) {
-        return enable(id, true, token);
+    public Response enable(@PathParam("id") long id) {
+        return enable(id, true);
     }
 
-    private Response enable(long id, boolean enabled, String token) {
-        csrf.verify(token);
+    private Response enable(long id, boolean enabled) {
         try {
             AppUser u = users.setEnabled(id, enabled);
             flash.put("message", enabled ? u.email + " can sign in again."
@@ -180,9 +174,7 @@ public class UsersResource {
 
     @POST
     @Path("{id}/password")
-    public Response resetPassword(@PathParam("id") long id, @RestForm String password, @RestForm String confirm,
-            @RestForm(Csrf.FIELD) String token) {
-        csrf.verify(token);
+    public Response resetPassword(@PathParam("id") long id, @RestForm String password, @RestForm String confirm) {
         String self = "/admin/users/" + id;
         if (password == null || !password.equals(confirm)) {
             return AdminForms.back(flash, self, "The password was not changed.",
@@ -201,8 +193,7 @@ public class UsersResource {
 
     @POST
     @Path("{id}/invitation")
-    public Response reinvite(@PathParam("id") long id, @RestForm(Csrf.FIELD) String token, @Context UriInfo uri) {
-        csrf.verify(token);
+    public Response reinvite(@PathParam("id") long id, @Context UriInfo uri) {
         Invitation inv = users.reinvite(id);
         showLink(inv, uri, "A new invitation link is ready; earlier links no longer work.");
         return AdminForms.seeOther("/admin/users/" + id);
