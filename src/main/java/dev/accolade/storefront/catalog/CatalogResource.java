@@ -19,8 +19,8 @@ import dev.accolade.common.Dollars;
 import dev.accolade.common.Paging;
 import dev.accolade.raas.client.Catalog;
 import dev.accolade.storefront.accounts.DepartmentBalance;
-import dev.accolade.storefront.security.DepartmentRef;
 import dev.accolade.storefront.security.CurrentUser;
+import dev.accolade.storefront.security.DepartmentRef;
 
 /** The gift-card catalog: search, price and type filters, the department's balance. */
 @Path("/catalog")

@@ -18,9 +18,9 @@ import org.hibernate.generator.EventType;
 import dev.accolade.common.Formats;
 import dev.accolade.raas.client.RaasOrder;
 import dev.accolade.storefront.audit.AuditTrail;
-import dev.accolade.storefront.security.DepartmentRef;
-import dev.accolade.storefront.orders.RewardOrder;
 import dev.accolade.storefront.orders.RewardOrder.Status;
+import dev.accolade.storefront.orders.RewardOrder;
+import dev.accolade.storefront.security.DepartmentRef;
 
 /**
  * Every state change of a reward order, each in its own transaction with its audit row. Outcomes are

@@ -19,8 +19,8 @@ import dev.accolade.raas.client.RaasOutcomeUnknown;
 import dev.accolade.raas.client.RaasUnavailable;
 import dev.accolade.raas.client.Recipient;
 import dev.accolade.storefront.accounts.DepartmentBalance;
-import dev.accolade.storefront.security.DepartmentRef;
 import dev.accolade.storefront.orders.RewardOrder;
+import dev.accolade.storefront.security.DepartmentRef;
 
 /**
  * Places a reward order exactly once, for whatever asks for one (the send form today; approvals,

@@ -12,17 +12,16 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 
-import dev.accolade.common.Flash;
 import dev.accolade.common.Csv;
-import dev.accolade.storefront.security.Role;
+import dev.accolade.common.Flash;
 import dev.accolade.storefront.audit.AuditEvent;
 import dev.accolade.storefront.audit.AuditTrail;
+import dev.accolade.storefront.security.Role;
 
 /** The audit viewer: filter, page, export, and verify the hash chain. */
 @Path("/audit")

@@ -23,9 +23,9 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 
+import dev.accolade.common.Csv;
 import dev.accolade.storefront.directory.Department;
 import dev.accolade.storefront.security.Role;
-import dev.accolade.common.Csv;
 
 /**
  * HR's reports: spend and number of delivered rewards by department, month, brand, manager and

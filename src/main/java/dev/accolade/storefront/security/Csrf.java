@@ -1,8 +1,8 @@
 package dev.accolade.storefront.security;
 
+import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
-import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 
 import jakarta.enterprise.context.RequestScoped;

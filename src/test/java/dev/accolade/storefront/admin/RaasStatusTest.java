@@ -17,11 +17,11 @@ import io.quarkus.test.junit.TestProfile;
 
 import dev.accolade.raas.sandbox.TunedSandboxProfile;
 import dev.accolade.storefront.Browser;
+import dev.accolade.storefront.accounts.FundingCard;
+import dev.accolade.storefront.accounts.FundingTest;
 import dev.accolade.storefront.audit.AuditEvent;
 import dev.accolade.storefront.demo.DemoRaasAccounts;
 import dev.accolade.storefront.directory.Department;
-import dev.accolade.storefront.accounts.FundingCard;
-import dev.accolade.storefront.accounts.FundingTest;
 
 /**
  * With a sandbox that sends a system_message and delays new cards by five minutes, as the real one

@@ -19,8 +19,7 @@ import org.junit.jupiter.api.Test;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
-import dev.accolade.storefront.audit.Actor;
-import dev.accolade.storefront.audit.Actors;
+
 
 /**
  * The chain detects a row edited, removed or inserted directly in SQL. Each test restores the table

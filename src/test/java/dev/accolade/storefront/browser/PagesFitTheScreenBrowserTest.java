@@ -17,12 +17,12 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 
+import dev.accolade.storefront.audit.Actor;
+import dev.accolade.storefront.audit.Actors;
 import dev.accolade.storefront.audit.AuditTrail;
 import dev.accolade.storefront.demo.DemoRaasAccounts;
 import dev.accolade.storefront.directory.Department;
 import dev.accolade.storefront.security.AppUser;
-import dev.accolade.storefront.audit.Actor;
-import dev.accolade.storefront.audit.Actors;
 
 /**
  * Layout, measured in Chromium: no page is wider than a 390 px phone (a wide table scrolls in its own

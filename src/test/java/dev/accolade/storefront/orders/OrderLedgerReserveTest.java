@@ -21,13 +21,13 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 
 import dev.accolade.raas.client.Catalog;
+import dev.accolade.storefront.audit.Actor;
+import dev.accolade.storefront.audit.Actors;
 import dev.accolade.storefront.directory.Department;
-import dev.accolade.storefront.security.DepartmentRef;
 import dev.accolade.storefront.directory.Employee;
 import dev.accolade.storefront.orders.RewardOrder;
 import dev.accolade.storefront.security.AppUser;
-import dev.accolade.storefront.audit.Actor;
-import dev.accolade.storefront.audit.Actors;
+import dev.accolade.storefront.security.DepartmentRef;
 
 /**
  * The PENDING order is written with plain JDBC and its own column list (the send path's speed), so

@@ -20,10 +20,10 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 
 import dev.accolade.storefront.Browser;
-import dev.accolade.storefront.audit.AuditEvent;
-import dev.accolade.storefront.audit.AuditTrail;
 import dev.accolade.storefront.audit.Actor;
 import dev.accolade.storefront.audit.Actors;
+import dev.accolade.storefront.audit.AuditEvent;
+import dev.accolade.storefront.audit.AuditTrail;
 
 /**
  * The audit viewer: filters, paging, CSV, and "verify" naming the first row that was edited, removed

@@ -25,12 +25,12 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 
 import dev.accolade.storefront.Browser;
+import dev.accolade.storefront.audit.Actor;
+import dev.accolade.storefront.audit.Actors;
 import dev.accolade.storefront.demo.DemoRaasAccounts;
 import dev.accolade.storefront.directory.Department;
 import dev.accolade.storefront.orders.RewardOrder;
 import dev.accolade.storefront.security.AppUser;
-import dev.accolade.storefront.audit.Actor;
-import dev.accolade.storefront.audit.Actors;
 
 /**
  * Reconciliation finds seeded discrepancies of each kind: an order placed at RaaS directly (outside

@@ -24,9 +24,9 @@ import io.restassured.response.Response;
 
 import dev.accolade.common.Csv;
 import dev.accolade.storefront.Browser;
-import dev.accolade.storefront.audit.AuditTrail;
 import dev.accolade.storefront.audit.Actor;
 import dev.accolade.storefront.audit.Actors;
+import dev.accolade.storefront.audit.AuditTrail;
 
 /** Report figures against {@link ReportFixtures}, worked out by hand; CSV content and escaping. */
 @QuarkusTest

@@ -9,12 +9,12 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 
 import dev.accolade.raas.client.RaasOrder;
 import dev.accolade.raas.client.Recipient;
-import dev.accolade.storefront.directory.Department;
-import dev.accolade.storefront.orders.RewardOrder;
-import dev.accolade.storefront.security.AppUser;
-import dev.accolade.storefront.orders.OrderLedger;
 import dev.accolade.storefront.audit.Actor;
 import dev.accolade.storefront.audit.Actors;
+import dev.accolade.storefront.directory.Department;
+import dev.accolade.storefront.orders.OrderLedger;
+import dev.accolade.storefront.orders.RewardOrder;
+import dev.accolade.storefront.security.AppUser;
 
 /**
  * Orders of 2021 whose report figures are worked out by hand in {@link ReportFiguresTest}. Each is

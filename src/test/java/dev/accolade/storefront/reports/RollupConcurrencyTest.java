@@ -24,10 +24,10 @@ import io.quarkus.test.junit.QuarkusTest;
 
 import dev.accolade.raas.client.RaasOrder;
 import dev.accolade.raas.client.Recipient;
-import dev.accolade.storefront.orders.RewardOrder;
-import dev.accolade.storefront.orders.OrderLedger;
 import dev.accolade.storefront.audit.Actor;
 import dev.accolade.storefront.audit.Actors;
+import dev.accolade.storefront.orders.OrderLedger;
+import dev.accolade.storefront.orders.RewardOrder;
 
 /**
  * Many orders delivered at once, in a month no other test uses, with brands and recipients that are

@@ -25,8 +25,8 @@ import io.quarkus.test.junit.TestProfile;
 
 import dev.accolade.storefront.Browser;
 import dev.accolade.storefront.demo.DemoRaasAccounts;
-import dev.accolade.storefront.orders.RewardOrder;
 import dev.accolade.storefront.orders.OrderReconciler;
+import dev.accolade.storefront.orders.RewardOrder;
 
 /** What happens to a send when RaaS's answer is lost: never a second order, always a settled outcome. */
 @QuarkusTest
