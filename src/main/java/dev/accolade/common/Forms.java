@@ -1,51 +1,26 @@
 package dev.accolade.common;
 
 import java.net.URI;
-import java.time.Clock;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.util.Map;
-import java.util.regex.Pattern;
 
 import jakarta.ws.rs.core.Response;
 
-import dev.accolade.common.Flash;
-
 /**
- * Small helpers shared by the admin pages: emails, redirects and field errors. Amounts are read by
- * {@link dev.accolade.common.Dollars}.
+ * What every form handler does alike: read a field as typed (trimmed) and answer with a redirect to
+ * a page (post, redirect, get). Field rules are Bean Validation constraints on the form classes, and
+ * their errors are shown by {@link FormErrors}.
  */
-public final class AdminForms {
+public final class Forms {
 
-    public static final Pattern EMAIL = Pattern.compile("^[^\\s@]+@[^\\s@]+\\.[^\\s@]+$");
-    /** Field errors travel in the flash under this prefix: {@code e.<field>}. */
-    public static final String ERROR = "e.";
-
-    private AdminForms() {
+    private Forms() {
     }
 
-    public static boolean isEmail(String s) {
-        return s != null && s.length() <= 255 && EMAIL.matcher(s).matches();
-    }
-
+    /** The field as typed, without surrounding spaces; empty when it was not sent. */
     public static String trim(String s) {
         return s == null ? "" : s.strip();
     }
 
+    /** A 303 to a page of this site. */
     public static Response seeOther(String path) {
         return Response.seeOther(URI.create(path)).build();
-    }
-
-    /** Sends the user back to a form with the errors and the values to show again. */
-    public static Response back(Flash flash, String path, String message, Map<String, String> errors,
-            Map<String, String> values) {
-        flash.put("error", message);
-        errors.forEach((k, v) -> flash.put(ERROR + k, v));
-        values.forEach(flash::put);
-        return seeOther(path);
-    }
-
-    public static OffsetDateTime now(Clock clock) {
-        return OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
     }
 }

@@ -12,6 +12,7 @@ import org.jboss.logging.Logger;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
+import dev.accolade.common.Clocks;
 import dev.accolade.common.Formats;
 import dev.accolade.raas.client.AccountCreate;
 import dev.accolade.raas.client.RaasAccount;
@@ -21,7 +22,6 @@ import dev.accolade.raas.client.RaasOutcomeUnknown;
 import dev.accolade.raas.client.RaasUnavailable;
 import dev.accolade.storefront.audit.AuditTrail;
 import dev.accolade.storefront.directory.Department;
-import dev.accolade.common.AdminForms;
 
 /**
  * Departments and their RaaS accounts. Creating an account that RaaS already has (409) links it
@@ -122,7 +122,7 @@ public class AccountService {
         String finalDetail = detail;
         QuarkusTransaction.requiringNew().run(() -> {
             if (isNew) {
-                draft.createdAt = AdminForms.now(clock);
+                draft.createdAt = Clocks.utcNow(clock);
                 draft.persist();
                 audit.record("DEPARTMENT_CREATE", draft.name, "SUCCESS",
                         "RaaS account " + target + ", low-balance threshold " + Formats.dollars(draft.lowBalanceThreshold));

@@ -1,12 +1,10 @@
 package dev.accolade.storefront.accounts;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalLong;
-import java.util.regex.Pattern;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
@@ -16,20 +14,18 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-import org.jboss.resteasy.reactive.RestForm;
-
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 
-import dev.accolade.common.Dollars;
 import dev.accolade.common.Flash;
+import dev.accolade.common.FormErrors;
+import dev.accolade.common.Forms;
 import dev.accolade.storefront.accounts.AccountService.AccountView;
 import dev.accolade.storefront.accounts.AccountService.Outcome;
 import dev.accolade.storefront.directory.Department;
-import dev.accolade.storefront.security.Role;
-import dev.accolade.common.AdminForms;
 import dev.accolade.storefront.errors.AdminNotFound;
+import dev.accolade.storefront.security.Role;
 
 /** Departments and their RaaS accounts: the list with balances, a new department, one department. */
 @Path("/admin/accounts")
@@ -37,7 +33,7 @@ import dev.accolade.storefront.errors.AdminNotFound;
 @Produces(MediaType.TEXT_HTML)
 public class AccountsResource {
 
-    private static final Pattern IDENTIFIER = Pattern.compile("^[+\\w-]{5,96}$");
+    private static final String CHECK = "Please check the highlighted fields.";
 
     @CheckedTemplate
     static class Templates {
@@ -50,10 +46,12 @@ public class AccountsResource {
 
     private final AccountService accounts;
     private final Flash flash;
+    private final FormErrors errors;
 
-    AccountsResource(AccountService accounts, Flash flash) {
+    AccountsResource(AccountService accounts, Flash flash, FormErrors errors) {
         this.accounts = accounts;
         this.flash = flash;
+        this.errors = errors;
     }
 
     @GET
@@ -68,50 +66,31 @@ public class AccountsResource {
     }
 
     @POST
-    public Response create(@RestForm String name, @RestForm String customer, @RestForm String identifier,
-            @RestForm String email, @RestForm String threshold) {
-        Map<String, String> errors = new LinkedHashMap<>();
-        String n = AdminForms.trim(name);
-        String c = AdminForms.trim(customer);
-        String id = AdminForms.trim(identifier);
-        String e = AdminForms.trim(email);
-        if (n.isEmpty() || n.length() > 120) {
-            errors.put("name", "Enter the department's name (up to 120 characters).");
-        } else if (QuarkusTransaction.requiringNew().call(() -> Department.findByName(n).isPresent())) {
-            errors.put("name", "A department with this name already exists.");
+    public Response create(@BeanParam DepartmentForm form) {
+        DepartmentForm.NewDepartment entered = form.newDepartment();
+        String name = entered.settings().name();
+        errors.check(entered);
+        if (!errors.failed("name") && QuarkusTransaction.requiringNew().call(() -> Department.findByName(name).isPresent())) {
+            errors.add("name", "A department with this name already exists.");
         }
-        if (c.length() < 3 || c.length() > 96) {
-            errors.put("customer", "Enter the RaaS customer: 3 to 96 characters.");
+        if (!errors.failed("identifier") && QuarkusTransaction.requiringNew().call(() -> Department.count(
+                "raasCustomer = ?1 and raasAccountIdentifier = ?2", entered.customer(), entered.identifier()) > 0)) {
+            errors.add("identifier", "Another department already uses this RaaS account.");
         }
-        if (!IDENTIFIER.matcher(id).matches()) {
-            errors.put("identifier", "Use 5 to 96 letters, digits, _, + or -.");
-        } else if (QuarkusTransaction.requiringNew().call(() -> Department.count(
-                "raasCustomer = ?1 and raasAccountIdentifier = ?2", c, id) > 0)) {
-            errors.put("identifier", "Another department already uses this RaaS account.");
-        }
-        if (!AdminForms.isEmail(e)) {
-            errors.put("email", "Enter the email address RaaS keeps for the account.");
-        }
-        OptionalLong cents = Dollars.parse(threshold);
-        if (cents.isEmpty()) {
-            errors.put("threshold", Dollars.notAnAmount(threshold, "Enter an amount in dollars, such as 500 or 500.00."));
-        }
-        Map<String, String> values = Map.of("name", n, "customer", c, "identifier", id, "email", e,
-                "threshold", AdminForms.trim(threshold));
         if (!errors.isEmpty()) {
-            return AdminForms.back(flash, "/admin/accounts/new", "Please check the highlighted fields.", errors, values);
+            return errors.back("/admin/accounts/new", CHECK, form.values());
         }
         Department d = new Department();
-        d.name = n;
-        d.raasCustomer = c;
-        d.raasAccountIdentifier = id;
-        d.lowBalanceThreshold = cents.getAsLong();
-        Outcome outcome = accounts.open(d, e);
+        d.name = name;
+        d.raasCustomer = entered.customer();
+        d.raasAccountIdentifier = entered.identifier();
+        d.lowBalanceThreshold = entered.settings().thresholdCents();
+        Outcome outcome = accounts.open(d, entered.account().email());
         if (!outcome.ok()) {
-            return AdminForms.back(flash, "/admin/accounts/new", outcome.message(), Map.of(), values);
+            return errors.back("/admin/accounts/new", outcome.message(), form.values());
         }
         flash.put("message", outcome.message());
-        return AdminForms.seeOther("/admin/accounts/" + d.id);
+        return Forms.seeOther("/admin/accounts/" + d.id);
     }
 
     @GET
@@ -124,41 +103,31 @@ public class AccountsResource {
 
     @POST
     @Path("{id}")
-    public Response update(@PathParam("id") long id, @RestForm String name, @RestForm String threshold) {
+    public Response update(@PathParam("id") long id, @BeanParam DepartmentForm form) {
         find(id);
-        String n = AdminForms.trim(name);
-        OptionalLong cents = Dollars.parse(threshold);
-        Map<String, String> errors = new LinkedHashMap<>();
-        if (n.isEmpty() || n.length() > 120) {
-            errors.put("name", "Enter the department's name (up to 120 characters).");
-        }
-        if (cents.isEmpty()) {
-            errors.put("threshold", Dollars.notAnAmount(threshold, "Enter an amount in dollars, such as 500 or 500.00."));
-        }
         String self = "/admin/accounts/" + id;
-        if (!errors.isEmpty()) {
-            return AdminForms.back(flash, self, "Please check the highlighted fields.", errors,
-                    Map.of("name", n, "threshold", AdminForms.trim(threshold)));
+        DepartmentForm.Settings settings = form.settings();
+        if (!errors.check(settings)) {
+            return errors.back(self, CHECK, form.values());
         }
-        Outcome outcome = accounts.update(id, n, cents.getAsLong());
+        Outcome outcome = accounts.update(id, settings.name(), settings.thresholdCents());
         flash.put(outcome.ok() ? "message" : "error", outcome.message());
-        return AdminForms.seeOther(self);
+        return Forms.seeOther(self);
     }
 
     /** Creates (or links) the RaaS account of a department that has none at RaaS yet. */
     @POST
     @Path("{id}/raas")
-    public Response openAccount(@PathParam("id") long id, @RestForm String email) {
+    public Response openAccount(@PathParam("id") long id, @BeanParam DepartmentForm form) {
         Department d = find(id);
-        String e = AdminForms.trim(email);
+        DepartmentForm.AccountEmail account = form.accountEmail();
         String self = "/admin/accounts/" + id;
-        if (!AdminForms.isEmail(e)) {
-            return AdminForms.back(flash, self, "Please check the highlighted fields.",
-                    Map.of("email", "Enter the email address RaaS keeps for the account."), Map.of("email", e));
+        if (!errors.check(account)) {
+            return errors.back(self, CHECK, Map.of("email", account.email()));
         }
-        Outcome outcome = accounts.open(d, e);
+        Outcome outcome = accounts.open(d, account.email());
         flash.put(outcome.ok() ? "message" : "error", outcome.message());
-        return AdminForms.seeOther(self);
+        return Forms.seeOther(self);
     }
 
     static Department find(long id) {

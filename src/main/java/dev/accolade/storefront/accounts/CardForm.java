@@ -4,32 +4,45 @@ import java.time.YearMonth;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.regex.Pattern;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 
 import org.jboss.resteasy.reactive.RestForm;
 
+import dev.accolade.common.Amount;
+import dev.accolade.common.Dollars;
+import dev.accolade.common.EmailAddress;
+import dev.accolade.common.Forms;
 import dev.accolade.raas.client.BillingAddress;
 import dev.accolade.raas.client.CreditCard;
-import dev.accolade.common.AdminForms;
 
 /**
- * The card form. The number and security code are only passed on to RaaS: they are never stored,
- * logged, audited or put back into a page ({@link #toString()} and {@link #keptValues()} leave them out).
+ * The card forms: a charge to a registered card (its amount and the security code RaaS asks for every
+ * time, {@link Charge}) or to a card given in full with its billing address ({@link Card}), with the
+ * form's one-time token ({@link FundingSubmission}). The number and security code are only passed on
+ * to RaaS: they are never stored, logged, audited or put back into a page ({@link #toString()} and
+ * {@link #keptValues()} leave them out).
  */
 public class CardForm {
 
     static final DateTimeFormatter MM_YY = DateTimeFormatter.ofPattern("MM/yy");
-    private static final Pattern EXPIRY = Pattern.compile("^(0[1-9]|1[0-2])\\s*/\\s*(\\d{2}|\\d{4})$");
-    private static final Pattern CVV = Pattern.compile("^\\d{3,4}$");
+    private static final String EXPIRY = "^(0[1-9]|1[0-2])\\s*/\\s*(\\d{2}|\\d{4})$";
+    private static final java.util.regex.Pattern EXPIRY_PATTERN = java.util.regex.Pattern.compile(EXPIRY);
+    private static final String LONG = "Use at most {max} characters.";
 
     @RestForm
     public String amount;
     @RestForm
+    public String securityCode;
+    @RestForm
+    public String submission;
+    @RestForm
     public String number;
     @RestForm
     public String expiry;
-    @RestForm
-    public String securityCode;
     @RestForm
     public String firstName;
     @RestForm
@@ -50,6 +63,46 @@ public class CardForm {
     @RestForm
     public String keep;
 
+    /** A charge: the amount (dollars as typed) and the card's security code. */
+    record Charge(
+            @Amount(min = FundingService.MIN_CENTS, max = FundingService.MAX_CENTS,
+                    message = "Enter an amount from {min} to {max}.") String amount,
+            @Pattern(regexp = "\\d{3,4}", message = "Enter the 3 or 4 digit security code.") String securityCode) {
+
+        long cents() {
+            return Dollars.parse(amount).orElseThrow();
+        }
+    }
+
+    /**
+     * A card given in full: the number's digits, the expiry as typed (a card is valid through its
+     * expiry month, which the page checks against today) and the billing address.
+     */
+    record Card(
+            @Valid Charge charge,
+            @Pattern(regexp = "\\d{12,19}", message = "Enter the card number: 12 to 19 digits.") String number,
+            @Pattern(regexp = EXPIRY, message = "Enter the expiry as MM/YY, for example 09/28.") String expiry,
+            @NotBlank(message = "Enter the first name on the card.") @Size(max = 50, message = LONG) String firstName,
+            @NotBlank(message = "Enter the last name on the card.") @Size(max = 50, message = LONG) String lastName,
+            @NotBlank(message = "Enter the billing address.") @Size(max = 60, message = LONG) String address,
+            @NotBlank(message = "Enter the city.") @Size(max = 40, message = LONG) String city,
+            @NotBlank(message = "Enter the state or region.") @Size(max = 40, message = LONG) String state,
+            @NotBlank(message = "Enter the postal code.") @Size(max = 20, message = LONG) String zip,
+            @Size(max = 60, message = LONG) String country,
+            @NotBlank(message = "Enter the billing email address.")
+            @EmailAddress(message = "Enter the billing email address.") String email) {
+    }
+
+    static Charge charge(String amount, String securityCode) {
+        return new Charge(amount, Forms.trim(securityCode));
+    }
+
+    Card card() {
+        return new Card(charge(amount, securityCode), digits(), Forms.trim(expiry), Forms.trim(firstName),
+                Forms.trim(lastName), Forms.trim(address), Forms.trim(city), Forms.trim(state), Forms.trim(zip),
+                Forms.trim(country), Forms.trim(email));
+    }
+
     public boolean keepCard() {
         return "on".equals(keep) || "true".equals(keep);
     }
@@ -61,7 +114,7 @@ public class CardForm {
 
     /** The expiry month, when it is a month. */
     YearMonth expires() {
-        var m = EXPIRY.matcher(AdminForms.trim(expiry));
+        var m = EXPIRY_PATTERN.matcher(Forms.trim(expiry));
         if (!m.matches()) {
             return null;
         }
@@ -69,49 +122,9 @@ public class CardForm {
         return YearMonth.of(year < 100 ? 2000 + year : year, Integer.parseInt(m.group(1)));
     }
 
-    /** Field errors of everything but the amount; a card is valid through its expiry month. */
-    Map<String, String> errors(YearMonth thisMonth) {
-        Map<String, String> errors = new LinkedHashMap<>();
-        if (!digits().matches("\\d{12,19}")) {
-            errors.put("number", "Enter the card number: 12 to 19 digits.");
-        }
-        YearMonth expires = expires();
-        if (expires == null) {
-            errors.put("expiry", "Enter the expiry as MM/YY, for example 09/28.");
-        } else if (expires.isBefore(thisMonth)) {
-            errors.put("expiry", "This card expired at the end of " + expires.format(MM_YY)
-                    + ". Use a card that is still valid.");
-        }
-        if (securityCode == null || !CVV.matcher(securityCode.strip()).matches()) {
-            errors.put("securityCode", "Enter the 3 or 4 digit security code.");
-        }
-        required(errors, "firstName", firstName, 50, "the first name on the card");
-        required(errors, "lastName", lastName, 50, "the last name on the card");
-        required(errors, "address", address, 60, "the billing address");
-        required(errors, "city", city, 40, "the city");
-        required(errors, "state", state, 40, "the state or region");
-        required(errors, "zip", zip, 20, "the postal code");
-        if (country != null && country.strip().length() > 60) {
-            errors.put("country", "Use at most 60 characters.");
-        }
-        if (!AdminForms.isEmail(AdminForms.trim(email))) {
-            errors.put("email", "Enter the billing email address.");
-        }
-        return errors;
-    }
-
-    private static void required(Map<String, String> errors, String field, String value, int max, String what) {
-        String v = AdminForms.trim(value);
-        if (v.isEmpty()) {
-            errors.put(field, "Enter " + what + ".");
-        } else if (v.length() > max) {
-            errors.put(field, "Use at most " + max + " characters.");
-        }
-    }
-
     /** The card for RaaS, its expiry written as RaaS's resource wants it. */
     CreditCard card(String expiration) {
-        String c = AdminForms.trim(country);
+        String c = Forms.trim(country);
         return new CreditCard(digits(), expiration, securityCode.strip(), new BillingAddress(firstName.strip(),
                 lastName.strip(), address.strip(), city.strip(), state.strip(), zip.strip(), c.isEmpty() ? null : c,
                 email.strip()));

@@ -4,11 +4,9 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.YearMonth;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalLong;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.BeanParam;
@@ -21,22 +19,20 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-import org.jboss.resteasy.reactive.RestForm;
-
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 
 import dev.accolade.common.ClientAddress;
-import dev.accolade.common.Dollars;
-import dev.accolade.common.Formats;
+import dev.accolade.common.Clocks;
 import dev.accolade.common.Flash;
+import dev.accolade.common.FormErrors;
+import dev.accolade.common.Forms;
 import dev.accolade.storefront.accounts.AccountService.AccountView;
 import dev.accolade.storefront.accounts.AccountService.Outcome;
 import dev.accolade.storefront.directory.Department;
-import dev.accolade.storefront.security.Role;
-import dev.accolade.common.AdminForms;
 import dev.accolade.storefront.errors.AdminNotFound;
+import dev.accolade.storefront.security.Role;
 
 /** Funding a department's RaaS account by credit card, and its registered cards. */
 @Path("/admin/accounts/{id}/fund")
@@ -53,14 +49,16 @@ public class FundingResource {
     private final AccountService accounts;
     private final FundingService funding;
     private final Flash flash;
+    private final FormErrors errors;
     private final ClientAddress address;
     private final Clock clock;
 
-    FundingResource(AccountService accounts, FundingService funding, Flash flash, ClientAddress address,
-            Clock clock) {
+    FundingResource(AccountService accounts, FundingService funding, Flash flash, FormErrors errors,
+            ClientAddress address, Clock clock) {
         this.accounts = accounts;
         this.funding = funding;
         this.flash = flash;
+        this.errors = errors;
         this.address = address;
         this.clock = clock;
     }
@@ -73,57 +71,56 @@ public class FundingResource {
     }
 
     @POST
-    public Response fund(@PathParam("id") long id, @BeanParam CardForm form, @RestForm String submission) {
+    public Response fund(@PathParam("id") long id, @BeanParam CardForm form) {
         Department d = AccountsResource.find(id);
         String self = "/admin/accounts/" + id + "/fund";
-        Map<String, String> errors = new LinkedHashMap<>();
-        OptionalLong cents = amount(form.amount, errors);
-        errors.putAll(form.errors(YearMonth.now(clock)));
+        CardForm.Card card = form.card();
+        errors.check(card);
+        YearMonth expires = form.expires();
+        if (!errors.failed("expiry") && expires.isBefore(YearMonth.now(clock))) {
+            errors.add("expiry", "This card expired at the end of " + expires.format(CardForm.MM_YY)
+                    + ". Use a card that is still valid.");
+        }
         Optional<String> clientIp = ipv4(address.get());
         if (!errors.isEmpty() || clientIp.isEmpty()) {
-            return AdminForms.back(flash, self, clientIp.isEmpty() ? NO_IPV4 : "Please check the highlighted fields. "
-                    + "For your safety the card number and security code are never filled in again.", errors,
-                    form.keptValues());
+            return errors.back(self, clientIp.isEmpty() ? NO_IPV4 : "Please check the highlighted fields. "
+                    + "For your safety the card number and security code are never filled in again.", form.keptValues());
         }
-        Optional<String> refusal = claim(submission, "new", d);
+        Optional<String> refusal = claim(form.submission, "new", d);
         if (refusal.isPresent()) {
-            return AdminForms.back(flash, self, refusal.get(), Map.of(), form.keptValues());
+            return errors.back(self, refusal.get(), form.keptValues());
         }
-        Outcome outcome = funding.fundByCard(d, cents.getAsLong(), form, clientIp.get());
+        Outcome outcome = funding.fundByCard(d, card.charge().cents(), form, clientIp.get());
         if (!outcome.ok()) {
-            return AdminForms.back(flash, self, outcome.message(), Map.of(), form.keptValues());
+            return errors.back(self, outcome.message(), form.keptValues());
         }
         flash.put("message", outcome.message());
-        return AdminForms.seeOther(self);
+        return Forms.seeOther(self);
     }
 
     @POST
     @Path("cards/{card}")
-    public Response fundBySavedCard(@PathParam("id") long id, @PathParam("card") long cardId, @RestForm String amount,
-            @RestForm String securityCode, @RestForm String submission) {
+    public Response fundBySavedCard(@PathParam("id") long id, @PathParam("card") long cardId,
+            @BeanParam CardForm form) {
         Department d = AccountsResource.find(id);
         FundingCard card = card(d, cardId);
         String self = "/admin/accounts/" + id + "/fund";
-        Map<String, String> errors = new LinkedHashMap<>();
-        OptionalLong cents = amount(amount, errors);
-        if (securityCode == null || !securityCode.strip().matches("\\d{3,4}")) {
-            errors.put("securityCode", "Enter the 3 or 4 digit security code.");
-        }
+        String prefix = "card" + cardId + ".";
+        CardForm.Charge charge = CardForm.charge(form.amount, form.securityCode);
+        errors.check(charge, prefix);
         Optional<String> clientIp = ipv4(address.get());
         if (!errors.isEmpty() || clientIp.isEmpty()) {
-            Map<String, String> cardErrors = new LinkedHashMap<>();
-            errors.forEach((k, v) -> cardErrors.put("card" + cardId + "." + k, v));
-            return AdminForms.back(flash, self, clientIp.isEmpty() ? NO_IPV4 : "Please check the highlighted fields.",
-                    cardErrors, Map.of("card" + cardId + ".amount", AdminForms.trim(amount)));
+            return errors.back(self, clientIp.isEmpty() ? NO_IPV4 : "Please check the highlighted fields.",
+                    Map.of(prefix + "amount", Forms.trim(form.amount)));
         }
-        Optional<String> refusal = claim(submission, "card" + cardId, d);
+        Optional<String> refusal = claim(form.submission, "card" + cardId, d);
         if (refusal.isPresent()) {
             flash.put("error", refusal.get());
-            return AdminForms.seeOther(self);
+            return Forms.seeOther(self);
         }
-        Outcome outcome = funding.fundBySavedCard(d, card, cents.getAsLong(), securityCode.strip(), clientIp.get());
+        Outcome outcome = funding.fundBySavedCard(d, card, charge.cents(), charge.securityCode(), clientIp.get());
         flash.put(outcome.ok() ? "message" : "error", outcome.message());
-        return AdminForms.seeOther(self);
+        return Forms.seeOther(self);
     }
 
     @POST
@@ -132,7 +129,7 @@ public class FundingResource {
         Department d = AccountsResource.find(id);
         Outcome outcome = funding.remove(d, card(d, cardId));
         flash.put(outcome.ok() ? "message" : "error", outcome.message());
-        return AdminForms.seeOther("/admin/accounts/" + id + "/fund");
+        return Forms.seeOther("/admin/accounts/" + id + "/fund");
     }
 
     /**
@@ -142,7 +139,7 @@ public class FundingResource {
     private Optional<String> claim(String submission, String form, Department d) {
         String token = submission == null ? null : submission.strip();
         FundingSubmission.Claim claim = token != null && token.endsWith("-" + form)
-                ? FundingSubmission.claim(token, d.id, AdminForms.now(clock))
+                ? FundingSubmission.claim(token, d.id, Clocks.utcNow(clock))
                 : FundingSubmission.Claim.NOT_A_FORM;
         return switch (claim) {
             case CLAIMED -> Optional.empty();
@@ -155,16 +152,6 @@ public class FundingResource {
 
     private static final String NO_IPV4 = "RaaS needs the IPv4 address of the person funding, and this request "
             + "came over IPv6. Open Accolade over IPv4 (or through a proxy that forwards it) to fund an account.";
-
-    private static OptionalLong amount(String value, Map<String, String> errors) {
-        OptionalLong cents = Dollars.parse(value);
-        if (cents.isEmpty() || cents.getAsLong() < FundingService.MIN_CENTS || cents.getAsLong() > FundingService.MAX_CENTS) {
-            errors.put("amount", Dollars.notAnAmount(value, "Enter an amount from "
-                    + Formats.dollars(FundingService.MIN_CENTS) + " to " + Formats.dollars(FundingService.MAX_CENTS) + "."));
-            return OptionalLong.empty();
-        }
-        return cents;
-    }
 
     private static FundingCard card(Department d, long cardId) {
         FundingCard card = QuarkusTransaction.requiringNew().call(() -> FundingCard.findById(cardId));

@@ -11,6 +11,7 @@ import org.jboss.logging.Logger;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
+import dev.accolade.common.Clocks;
 import dev.accolade.common.Formats;
 import dev.accolade.raas.client.CardFund;
 import dev.accolade.raas.client.CardRegister;
@@ -28,8 +29,6 @@ import dev.accolade.storefront.accounts.AccountService.Outcome;
 import dev.accolade.storefront.audit.Actors;
 import dev.accolade.storefront.audit.AuditTrail;
 import dev.accolade.storefront.directory.Department;
-import dev.accolade.storefront.accounts.DepartmentBalance;
-import dev.accolade.common.AdminForms;
 
 /**
  * Puts money in a department's RaaS account from a credit card: once ({@code POST funds}), or by
@@ -90,13 +89,13 @@ public class FundingService {
             c.expiration = expires.toString();
             c.activeAt = activeAt;
             c.registeredBy = actors.current().name();
-            c.createdAt = AdminForms.now(clock);
+            c.createdAt = Clocks.utcNow(clock);
             c.persist();
             audit.record("CARD_REGISTER", target, "SUCCESS", "card ****" + c.lastFour + ", expires "
                     + c.expiration + (activeAt == null ? "" : ", usable from " + Formats.display(activeAt)));
             return c;
         });
-        if (!saved.usableAt(AdminForms.now(clock))) {
+        if (!saved.usableAt(Clocks.utcNow(clock))) {
             return new Outcome(true, "The card ending " + saved.lastFour + " is registered. RaaS lets it be charged from "
                     + Formats.display(saved.activeAt) + "; fund the account with it then.");
         }
@@ -109,7 +108,7 @@ public class FundingService {
             return new Outcome(false, "The card ending " + card.lastFour + " expired at the end of "
                     + card.expires().format(CardForm.MM_YY) + ". Remove it and fund with a card that is still valid.");
         }
-        if (!card.usableAt(AdminForms.now(clock))) {
+        if (!card.usableAt(Clocks.utcNow(clock))) {
             return new Outcome(false, "RaaS lets this card be charged from " + Formats.display(card.activeAt) + ".");
         }
         return charge(d, card, cents, securityCode, clientIp);
@@ -138,7 +137,7 @@ public class FundingService {
         }
         QuarkusTransaction.requiringNew().run(() -> {
             FundingCard c = FundingCard.findById(card.id);
-            c.removedAt = AdminForms.now(clock);
+            c.removedAt = Clocks.utcNow(clock);
             audit.record("CARD_UNREGISTER", target(d), "SUCCESS", what);
         });
         return new Outcome(true, "The card ending " + card.lastFour + " is removed.");

@@ -17,12 +17,12 @@ import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 
 import dev.accolade.common.Flash;
+import dev.accolade.common.Forms;
+import dev.accolade.storefront.accounts.AccountService;
 import dev.accolade.storefront.accounts.AccountService.AccountView;
 import dev.accolade.storefront.audit.AuditTrail;
 import dev.accolade.storefront.catalog.CatalogCache;
 import dev.accolade.storefront.security.Role;
-import dev.accolade.common.AdminForms;
-import dev.accolade.storefront.accounts.AccountService;
 
 /** The administrator's overview (accounts that need money, RaaS at a glance) and the RaaS status page. */
 @Path("/admin")
@@ -82,7 +82,7 @@ public class AdminResource {
         } else {
             flash.put("error", "Choose an action.");
         }
-        return AdminForms.seeOther("/admin/status");
+        return Forms.seeOther("/admin/status");
     }
 
     private void record(String action, String outcome, String detail) {

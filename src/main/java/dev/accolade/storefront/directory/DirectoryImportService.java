@@ -15,13 +15,12 @@ import java.util.Objects;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
-import dev.accolade.storefront.directory.DirectoryCsv.Problem;
-import dev.accolade.storefront.directory.DirectoryCsv.Row;
+import dev.accolade.common.Clocks;
+import dev.accolade.common.EmailAddress;
 import dev.accolade.storefront.audit.Actors;
 import dev.accolade.storefront.audit.AuditTrail;
-import dev.accolade.storefront.directory.Department;
-import dev.accolade.storefront.directory.Employee;
-import dev.accolade.common.AdminForms;
+import dev.accolade.storefront.directory.DirectoryCsv.Problem;
+import dev.accolade.storefront.directory.DirectoryCsv.Row;
 
 /**
  * Employee files: a dry run that lists every change and every problem, then the application of
@@ -61,7 +60,7 @@ public class DirectoryImportService {
         i.content = Base64.getEncoder().encodeToString(bytes);
         i.sha256 = sha256(bytes);
         i.uploadedBy = actors.current().name();
-        i.uploadedAt = AdminForms.now(clock);
+        i.uploadedAt = Clocks.utcNow(clock);
         i.persist();
         Plan plan = plan(bytes);
         audit.record("DIRECTORY_DRY_RUN", i.fileName, plan.problems().isEmpty() ? "SUCCESS" : "FAILED",
@@ -105,7 +104,7 @@ public class DirectoryImportService {
             e.active = true;
             e.persist();
         }
-        i.appliedAt = AdminForms.now(clock);
+        i.appliedAt = Clocks.utcNow(clock);
         i.appliedBy = actors.current().name();
         i.appliedChanges = plan.changes().size();
         audit.record("DIRECTORY_IMPORT", i.fileName, "SUCCESS", "import " + i.id + ", sha256 " + i.sha256
@@ -173,7 +172,7 @@ public class DirectoryImportService {
             }
             if (email.isEmpty()) {
                 wrong.add("the email is empty");
-            } else if (!AdminForms.isEmail(email)) {
+            } else if (!EmailAddress.Check.isEmail(email)) {
                 wrong.add("\"" + truncate(r.email(), 80) + "\" is not an email address");
             } else if (seen.containsKey(email)) {
                 wrong.add(email + " is already on row " + seen.get(email));
@@ -185,7 +184,7 @@ public class DirectoryImportService {
                         + "\" (create it under Accounts first)");
             }
             String manager = r.managerEmail().strip();
-            if (!manager.isEmpty() && !AdminForms.isEmail(manager)) {
+            if (!manager.isEmpty() && !EmailAddress.Check.isEmail(manager)) {
                 wrong.add("the manager email \"" + truncate(manager, 80) + "\" is not an email address");
             }
             if (!email.isEmpty()) {

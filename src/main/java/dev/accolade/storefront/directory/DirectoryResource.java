@@ -23,11 +23,10 @@ import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 
 import dev.accolade.common.Flash;
+import dev.accolade.common.Forms;
 import dev.accolade.storefront.directory.DirectoryImportService.Plan;
-import dev.accolade.storefront.directory.Employee;
-import dev.accolade.storefront.security.Role;
-import dev.accolade.common.AdminForms;
 import dev.accolade.storefront.errors.AdminNotFound;
+import dev.accolade.storefront.security.Role;
 
 /** The employee directory: its list, and importing a CSV file with a dry run first. */
 @Path("/admin/directory")
@@ -64,17 +63,17 @@ public class DirectoryResource {
     public Response upload(@RestForm("file") FileUpload file) {
         if (file == null || file.uploadedFile() == null || file.size() == 0) {
             flash.put("error", "Choose a CSV file to upload.");
-            return AdminForms.seeOther("/admin/directory");
+            return Forms.seeOther("/admin/directory");
         }
         byte[] bytes;
         try {
             bytes = Files.readAllBytes(file.uploadedFile());
         } catch (IOException e) {
             flash.put("error", "The file could not be read. Upload it again.");
-            return AdminForms.seeOther("/admin/directory");
+            return Forms.seeOther("/admin/directory");
         }
         DirectoryImport upload = imports.upload(file.fileName(), bytes);
-        return AdminForms.seeOther("/admin/directory/imports/" + upload.id);
+        return Forms.seeOther("/admin/directory/imports/" + upload.id);
     }
 
     @GET
@@ -95,10 +94,10 @@ public class DirectoryResource {
             Plan plan = imports.apply(id);
             flash.put("message", plan.changes().isEmpty() ? "The directory already matched the file: nothing changed."
                     : "The directory is updated: " + DirectoryImportService.summary(plan) + ".");
-            return AdminForms.seeOther("/admin/directory");
+            return Forms.seeOther("/admin/directory");
         } catch (IllegalStateException refused) {
             flash.put("error", refused.getMessage());
-            return AdminForms.seeOther("/admin/directory/imports/" + id);
+            return Forms.seeOther("/admin/directory/imports/" + id);
         }
     }
 

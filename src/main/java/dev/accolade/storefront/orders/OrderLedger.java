@@ -19,7 +19,6 @@ import dev.accolade.common.Formats;
 import dev.accolade.raas.client.RaasOrder;
 import dev.accolade.storefront.audit.AuditTrail;
 import dev.accolade.storefront.orders.RewardOrder.Status;
-import dev.accolade.storefront.orders.RewardOrder;
 import dev.accolade.storefront.security.DepartmentRef;
 
 /**

@@ -19,7 +19,6 @@ import dev.accolade.raas.client.RaasOutcomeUnknown;
 import dev.accolade.raas.client.RaasUnavailable;
 import dev.accolade.raas.client.Recipient;
 import dev.accolade.storefront.accounts.DepartmentBalance;
-import dev.accolade.storefront.orders.RewardOrder;
 import dev.accolade.storefront.security.DepartmentRef;
 
 /**

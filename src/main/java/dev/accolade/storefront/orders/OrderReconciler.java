@@ -25,7 +25,6 @@ import dev.accolade.raas.client.RaasException;
 import dev.accolade.raas.client.RaasOrder;
 import dev.accolade.storefront.audit.Actor;
 import dev.accolade.storefront.audit.Actors;
-import dev.accolade.storefront.orders.RewardOrder;
 
 /**
  * Settles every order whose outcome is unknown by asking RaaS what happened, never by sending it

@@ -8,8 +8,6 @@ import jakarta.enterprise.event.TransactionPhase;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 
-import dev.accolade.storefront.orders.RewardOrder;
-
 /**
  * The counter {@code accolade.rewards} (Prometheus {@code accolade_rewards_total}), tagged
  * {@code department} and {@code outcome}: {@code sent} (an order became DELIVERED), {@code failed}

@@ -30,7 +30,6 @@ import dev.accolade.raas.client.RaasClient;
 import dev.accolade.raas.client.RaasFailure;
 import dev.accolade.raas.client.RaasOutcomeUnknown;
 import dev.accolade.raas.client.RaasUnavailable;
-import dev.accolade.storefront.orders.OrderLedger;
 import dev.accolade.storefront.security.CurrentUser;
 import dev.accolade.storefront.security.Role;
 

@@ -1,9 +1,7 @@
 package dev.accolade.storefront.send;
 
 import java.net.URI;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.UUID;
@@ -19,24 +17,24 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 
 import dev.accolade.common.Flash;
+import dev.accolade.common.FormErrors;
 import dev.accolade.common.Formats;
 import dev.accolade.raas.client.Catalog;
-import dev.accolade.storefront.directory.Department;
 import dev.accolade.storefront.accounts.DepartmentBalance;
-import dev.accolade.storefront.security.DepartmentRef;
+import dev.accolade.storefront.directory.Department;
 import dev.accolade.storefront.directory.Employee;
-import dev.accolade.storefront.orders.RewardOrder;
-import dev.accolade.storefront.security.CurrentUser;
-import dev.accolade.storefront.security.Role;
 import dev.accolade.storefront.orders.OrderPlacement;
 import dev.accolade.storefront.orders.OrderRequest;
 import dev.accolade.storefront.orders.Requester;
+import dev.accolade.storefront.orders.RewardOrder;
+import dev.accolade.storefront.security.CurrentUser;
+import dev.accolade.storefront.security.DepartmentRef;
+import dev.accolade.storefront.security.Role;
 
 /**
  * Send a reward: the form, a review with the email's preview (POST, nothing stored), then the one POST
@@ -50,7 +48,7 @@ public class SendResource {
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance form(Catalog.Brand brand, Catalog.Reward reward, SendForm form,
-                Map<String, String> errors, List<Employee> colleagues, Department department, OptionalLong balance);
+                List<Employee> colleagues, Department department, OptionalLong balance);
 
         static native TemplateInstance review(OrderRequest request, SendForm typed, Department department,
                 OptionalLong balance);
@@ -68,13 +66,16 @@ public class SendResource {
     private final DepartmentBalance balances;
     private final CurrentUser me;
     private final Flash flash;
+    private final FormErrors errors;
 
-    SendResource(SendValidator validator, OrderPlacement orders, DepartmentBalance balances, CurrentUser me, Flash flash) {
+    SendResource(SendValidator validator, OrderPlacement orders, DepartmentBalance balances, CurrentUser me, Flash flash,
+            FormErrors errors) {
         this.validator = validator;
         this.orders = orders;
         this.balances = balances;
         this.me = me;
         this.flash = flash;
+        this.errors = errors;
     }
 
     @GET
@@ -89,7 +90,7 @@ public class SendResource {
             return missing();
         }
         SendForm form = SendForm.of(UUID.randomUUID().toString(), sku, null, null, null, null, null, null);
-        return Response.ok(page(brand.get(), form, Map.of())).build();
+        return Response.ok(page(brand.get(), form)).build();
     }
 
     /**
@@ -118,12 +119,11 @@ public class SendResource {
             return missing();
         }
         Department department = department();
-        SendValidator.Result result = validator.validate(form, department.id, me.getDisplayName());
-        if (result.request().isEmpty()) {
-            return Response.ok(page(brand.get(), form, result.errors())).build();
+        Optional<OrderRequest> request = validator.validate(form, department.id, me.getDisplayName());
+        if (request.isEmpty()) {
+            return Response.ok(page(brand.get(), form)).build();
         }
-        return Response.ok(Templates.review(result.request().get(), form, department, balances.of(department)))
-                .build();
+        return Response.ok(Templates.review(request.get(), form, department, balances.of(department))).build();
     }
 
     /**
@@ -146,10 +146,10 @@ public class SendResource {
         if (brand.isEmpty()) {
             return missing();
         }
-        if (form.token == null || !SendValidator.TOKEN.matcher(form.token).matches()) {
+        if (!SendForm.isToken(form.token)) {
             form.token = UUID.randomUUID().toString();
         }
-        return Response.ok(page(brand.get(), form, Map.of())).build();
+        return Response.ok(page(brand.get(), form)).build();
     }
 
     @POST
@@ -159,8 +159,8 @@ public class SendResource {
             throw new jakarta.ws.rs.NotFoundException("no department");
         }
         // Reads only (catalog snapshot, the department's directory): no transaction needed.
-        SendValidator.Result result = validator.validate(form, department.id(), me.getDisplayName());
-        if (result.request().isEmpty()) {
+        Optional<OrderRequest> request = validator.validate(form, department.id(), me.getDisplayName());
+        if (request.isEmpty()) {
             // Only a changed catalog or a hand-made request gets here (the review checked the form).
             // The form is shown again with its errors rather than redirected: the entered values can
             // be larger than a flash cookie may be (4 KB).
@@ -168,12 +168,10 @@ public class SendResource {
             if (brand.isEmpty()) {
                 return missing();
             }
-            Map<String, String> errors = new LinkedHashMap<>();
-            errors.put("form", "The reward was not sent: please check the highlighted fields.");
-            errors.putAll(result.errors());
-            return Response.ok(QuarkusTransaction.requiringNew().call(() -> page(brand.get(), form, errors))).build();
+            errors.add("form", "The reward was not sent: please check the highlighted fields.");
+            return Response.ok(QuarkusTransaction.requiringNew().call(() -> page(brand.get(), form))).build();
         }
-        OrderPlacement.Placed sent = orders.place(result.request().get(),
+        OrderPlacement.Placed sent = orders.place(request.get(),
                 new Requester(me.getUserId(), me.getEmail(), department));
         RewardOrder order = sent.order();
         if (order.departmentId != department.id()) {
@@ -194,14 +192,14 @@ public class SendResource {
         };
     }
 
-    private TemplateInstance page(Catalog.Brand brand, SendForm form, Map<String, String> errors) {
+    private TemplateInstance page(Catalog.Brand brand, SendForm form) {
         Catalog.Reward reward = brand.rewards().stream().filter(r -> r.sku().equals(form.sku)).findFirst().orElseThrow();
         if (form.from == null || form.from.isBlank()) {
             form.from = me.getDisplayName();
         }
         Department department = department();
         List<Employee> colleagues = Employee.searchInDepartment(department.id, "", SUGGESTIONS);
-        return Templates.form(brand, reward, form, errors, colleagues, department, balances.of(department));
+        return Templates.form(brand, reward, form, colleagues, department, balances.of(department));
     }
 
     private static Response missing() {

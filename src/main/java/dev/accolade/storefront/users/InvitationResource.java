@@ -17,9 +17,10 @@ import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 
 import dev.accolade.common.Flash;
-import dev.accolade.storefront.users.UserAdminService.Refused;
+import dev.accolade.common.FormErrors;
+import dev.accolade.common.Forms;
 import dev.accolade.storefront.security.AppUser;
-import dev.accolade.common.AdminForms;
+import dev.accolade.storefront.users.UserAdminService.Refused;
 
 /** The one-time link an invited user opens to set their password; no sign-in needed. */
 @Path("/invitation/{secret}")
@@ -35,10 +36,12 @@ public class InvitationResource {
 
     private final UserAdminService users;
     private final Flash flash;
+    private final FormErrors errors;
 
-    InvitationResource(UserAdminService users, Flash flash) {
+    InvitationResource(UserAdminService users, Flash flash, FormErrors errors) {
         this.users = users;
         this.flash = flash;
+        this.errors = errors;
     }
 
     @GET
@@ -54,19 +57,19 @@ public class InvitationResource {
     public Response accept(@PathParam("secret") String secret, @RestForm String password, @RestForm String confirm) {
         String self = "/invitation/" + secret;
         if (password == null || !password.equals(confirm)) {
-            return AdminForms.back(flash, self, "Your password is not set yet.",
-                    Map.of("confirm", "The two passwords are not the same."), Map.of());
+            errors.add("confirm", "The two passwords are not the same.");
+            return errors.back(self, "Your password is not set yet.", Map.of());
         }
         try {
             AppUser u = users.accept(secret, password);
             flash.put("message", "Your password is set. Sign in with it now.").put("email", u.email);
-            return AdminForms.seeOther("/login");
+            return Forms.seeOther("/login");
         } catch (Refused refused) {
             if (refused.field == null) {
                 return Response.status(404).entity(Templates.invalid()).build();
             }
-            return AdminForms.back(flash, self, "Your password is not set yet.",
-                    Map.of(refused.field, refused.getMessage()), Map.of());
+            errors.add(refused.field, refused.getMessage());
+            return errors.back(self, "Your password is not set yet.", Map.of());
         }
     }
 }

@@ -18,7 +18,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import io.quarkus.elytron.security.common.BcryptUtil;
 
-import dev.accolade.common.AdminForms;
+import dev.accolade.common.Clocks;
 import dev.accolade.common.Formats;
 import dev.accolade.storefront.audit.Actors;
 import dev.accolade.storefront.audit.AuditTrail;
@@ -79,7 +79,7 @@ public class UserAdminService {
         u.departmentId = d == null ? null : d.id;
         // No password until the invitation is used: a hash of a random secret nobody knows.
         u.passwordHash = BcryptUtil.bcryptHash(secret());
-        u.createdAt = AdminForms.now(clock);
+        u.createdAt = Clocks.utcNow(clock);
         u.persist();
         audit.record("USER_CREATE", u.email, "SUCCESS", describe(u));
         return invite(u);
@@ -91,7 +91,7 @@ public class UserAdminService {
     }
 
     private Invitation invite(AppUser u) {
-        OffsetDateTime now = AdminForms.now(clock);
+        OffsetDateTime now = Clocks.utcNow(clock);
         UserInvitation.update("expiresAt = ?1 where userId = ?2 and usedAt is null and expiresAt > ?1", now, u.id);
         String secret = secret();
         UserInvitation inv = new UserInvitation();
@@ -169,7 +169,7 @@ public class UserAdminService {
         u.sessionVersion++;
         u.failedAttempts = 0;
         u.lockedUntil = null;
-        inv.usedAt = AdminForms.now(clock);
+        inv.usedAt = Clocks.utcNow(clock);
         // The invited person is not signed in: the row names them, from this request's address.
         actors.runAs(actors.current().named(u.email),
                 () -> audit.record("INVITATION_ACCEPT", u.email, "SUCCESS", "password set"));
@@ -180,7 +180,7 @@ public class UserAdminService {
         if (secret == null || secret.length() != 43) {
             return Optional.empty();
         }
-        OffsetDateTime now = AdminForms.now(clock);
+        OffsetDateTime now = Clocks.utcNow(clock);
         return UserInvitation.findByHash(hash(secret)).filter(inv -> inv.openAt(now));
     }
 

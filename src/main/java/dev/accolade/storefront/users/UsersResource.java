@@ -1,11 +1,11 @@
 package dev.accolade.storefront.users;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.transaction.Transactional;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
@@ -22,14 +22,16 @@ import org.jboss.resteasy.reactive.RestForm;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 
+import dev.accolade.common.Clocks;
 import dev.accolade.common.Flash;
-import dev.accolade.storefront.users.UserAdminService.Invitation;
-import dev.accolade.storefront.users.UserAdminService.Refused;
+import dev.accolade.common.FormErrors;
+import dev.accolade.common.Forms;
 import dev.accolade.storefront.directory.Department;
+import dev.accolade.storefront.errors.AdminNotFound;
 import dev.accolade.storefront.security.AppUser;
 import dev.accolade.storefront.security.Role;
-import dev.accolade.common.AdminForms;
-import dev.accolade.storefront.errors.AdminNotFound;
+import dev.accolade.storefront.users.UserAdminService.Invitation;
+import dev.accolade.storefront.users.UserAdminService.Refused;
 
 /** Users: the list, invite a new one, change role and department, disable, reset a password. */
 @Path("/admin/users")
@@ -51,20 +53,24 @@ public class UsersResource {
                 List<Department> departments, List<Role> roles, int minLength);
     }
 
+    private static final String CHECK = "Please check the highlighted fields.";
+
     private final UserAdminService users;
     private final Flash flash;
+    private final FormErrors errors;
     private final java.time.Clock clock;
 
-    UsersResource(UserAdminService users, Flash flash, java.time.Clock clock) {
+    UsersResource(UserAdminService users, Flash flash, FormErrors errors, java.time.Clock clock) {
         this.clock = clock;
         this.users = users;
         this.flash = flash;
+        this.errors = errors;
     }
 
     @GET
     @Transactional
     public TemplateInstance list() {
-        var now = AdminForms.now(clock);
+        var now = Clocks.utcNow(clock);
         Map<Long, String> departments = new java.util.HashMap<>();
         Department.<Department>listAll().forEach(d -> departments.put(d.id, d.name));
         List<UserRow> rows = AppUser.<AppUser>list("order by lower(email)").stream()
@@ -82,32 +88,21 @@ public class UsersResource {
     }
 
     @POST
-    public Response create(@RestForm String email, @RestForm String displayName, @RestForm String role,
-            @RestForm String department, @Context UriInfo uri) {
-        Map<String, String> errors = new LinkedHashMap<>();
-        String e = AdminForms.trim(email).toLowerCase();
-        String name = AdminForms.trim(displayName);
-        if (!AdminForms.isEmail(e)) {
-            errors.put("email", "Enter the user's email address.");
+    public Response create(@BeanParam UserForm form, @Context UriInfo uri) {
+        UserForm.NewUser entered = form.newUser();
+        if (errors.check(entered)) {
+            UserForm.User user = entered.user();
+            try {
+                Invitation inv = users.create(entered.email(), user.displayName(), user.role(), user.departmentId());
+                showLink(inv, uri, "The user " + entered.email() + " is created.");
+                return Forms.seeOther("/admin/users/" + inv.user().id);
+            } catch (Refused refused) {
+                if (refused.field != null) {
+                    errors.add(refused.field, refused.getMessage());
+                }
+            }
         }
-        if (name.isEmpty() || name.length() > 200) {
-            errors.put("displayName", "Enter the user's name (up to 200 characters).");
-        }
-        Role r = role(role, errors);
-        Long dept = departmentId(department, errors);
-        Map<String, String> values = Map.of("email", e, "displayName", name, "role", AdminForms.trim(role),
-                "department", AdminForms.trim(department));
-        if (!errors.isEmpty()) {
-            return AdminForms.back(flash, "/admin/users/new", "Please check the highlighted fields.", errors, values);
-        }
-        try {
-            Invitation inv = users.create(e, name, r, dept);
-            showLink(inv, uri, "The user " + e + " is created.");
-            return AdminForms.seeOther("/admin/users/" + inv.user().id);
-        } catch (Refused refused) {
-            return AdminForms.back(flash, "/admin/users/new", "Please check the highlighted fields.",
-                    refused.field == null ? Map.of() : Map.of(refused.field, refused.getMessage()), values);
-        }
+        return errors.back("/admin/users/new", CHECK, form.values());
     }
 
     @GET
@@ -120,33 +115,25 @@ public class UsersResource {
         }
         Department department = u.departmentId == null ? null : Department.findById(u.departmentId);
         return Templates.user(u, department == null ? "" : department.name,
-                UserInvitation.openOf(id, AdminForms.now(clock)).orElse(null), Department.listByName(),
+                UserInvitation.openOf(id, Clocks.utcNow(clock)).orElse(null), Department.listByName(),
                 List.of(Role.values()), PasswordPolicy.MIN_LENGTH);
     }
 
     @POST
     @Path("{id}")
-    public Response update(@PathParam("id") long id, @RestForm String displayName, @RestForm String role,
-            @RestForm String department) {
-        Map<String, String> errors = new LinkedHashMap<>();
-        String name = AdminForms.trim(displayName);
-        if (name.isEmpty() || name.length() > 200) {
-            errors.put("displayName", "Enter the user's name (up to 200 characters).");
-        }
-        Role r = role(role, errors);
-        Long dept = departmentId(department, errors);
+    public Response update(@PathParam("id") long id, @BeanParam UserForm form) {
         String self = "/admin/users/" + id;
-        if (errors.isEmpty()) {
+        UserForm.User user = form.user();
+        if (errors.check(user)) {
             try {
-                users.update(id, name, r, dept);
+                users.update(id, user.displayName(), user.role(), user.departmentId());
                 flash.put("message", "The user is saved.");
-                return AdminForms.seeOther(self);
+                return Forms.seeOther(self);
             } catch (Refused refused) {
-                errors.put(refused.field == null ? "role" : refused.field, refused.getMessage());
+                errors.add(refused.field == null ? "role" : refused.field, refused.getMessage());
             }
         }
-        return AdminForms.back(flash, self, "Please check the highlighted fields.", errors,
-                Map.of("displayName", name, "role", AdminForms.trim(role), "department", AdminForms.trim(department)));
+        return errors.back(self, CHECK, form.values());
     }
 
     @POST
@@ -169,7 +156,7 @@ public class UsersResource {
         } catch (Refused refused) {
             flash.put("error", refused.getMessage());
         }
-        return AdminForms.seeOther("/admin/users/" + id);
+        return Forms.seeOther("/admin/users/" + id);
     }
 
     @POST
@@ -177,17 +164,17 @@ public class UsersResource {
     public Response resetPassword(@PathParam("id") long id, @RestForm String password, @RestForm String confirm) {
         String self = "/admin/users/" + id;
         if (password == null || !password.equals(confirm)) {
-            return AdminForms.back(flash, self, "The password was not changed.",
-                    Map.of("confirm", "The two passwords are not the same."), Map.of());
+            errors.add("confirm", "The two passwords are not the same.");
+            return errors.back(self, "The password was not changed.", Map.of());
         }
         try {
             AppUser u = users.resetPassword(id, password);
             flash.put("message", "The password of " + u.email + " is changed and their sessions are ended. "
                     + "Give them the new password in person or by phone.");
-            return AdminForms.seeOther(self);
+            return Forms.seeOther(self);
         } catch (Refused refused) {
-            return AdminForms.back(flash, self, "The password was not changed.",
-                    Map.of("password", refused.getMessage()), Map.of());
+            errors.add("password", refused.getMessage());
+            return errors.back(self, "The password was not changed.", Map.of());
         }
     }
 
@@ -196,35 +183,13 @@ public class UsersResource {
     public Response reinvite(@PathParam("id") long id, @Context UriInfo uri) {
         Invitation inv = users.reinvite(id);
         showLink(inv, uri, "A new invitation link is ready; earlier links no longer work.");
-        return AdminForms.seeOther("/admin/users/" + id);
+        return Forms.seeOther("/admin/users/" + id);
     }
 
     private void showLink(Invitation inv, UriInfo uri, String message) {
         flash.put("message", message);
         flash.put("invitationLink", uri.getBaseUriBuilder().path("invitation").path(inv.secret()).build().toString());
         flash.put("invitationExpires", dev.accolade.common.Formats.display(inv.expiresAt()));
-    }
-
-    private static Role role(String value, Map<String, String> errors) {
-        try {
-            return Role.valueOf(AdminForms.trim(value));
-        } catch (IllegalArgumentException e) {
-            errors.put("role", "Choose a role.");
-            return null;
-        }
-    }
-
-    private static Long departmentId(String value, Map<String, String> errors) {
-        String v = AdminForms.trim(value);
-        if (v.isEmpty()) {
-            return null;
-        }
-        try {
-            return Long.valueOf(v);
-        } catch (NumberFormatException e) {
-            errors.put("department", "Choose a department.");
-            return null;
-        }
     }
 
     @org.jboss.resteasy.reactive.server.ServerExceptionMapper

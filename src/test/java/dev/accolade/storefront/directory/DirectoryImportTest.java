@@ -18,7 +18,6 @@ import io.restassured.response.Response;
 
 import dev.accolade.storefront.Browser;
 import dev.accolade.storefront.audit.AuditEvent;
-import dev.accolade.storefront.directory.Employee;
 
 /** The employee import: dry run first, idempotent, and every kind of bad file or row explained. */
 @QuarkusTest

@@ -25,7 +25,6 @@ import dev.accolade.storefront.audit.Actor;
 import dev.accolade.storefront.audit.Actors;
 import dev.accolade.storefront.directory.Department;
 import dev.accolade.storefront.directory.Employee;
-import dev.accolade.storefront.orders.RewardOrder;
 import dev.accolade.storefront.security.AppUser;
 import dev.accolade.storefront.security.DepartmentRef;
 
