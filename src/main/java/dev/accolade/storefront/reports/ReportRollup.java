@@ -10,10 +10,9 @@ import java.util.Locale;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
-import org.hibernate.Session;
+import org.hibernate.StatelessSession;
 
 import dev.accolade.storefront.orders.OrderDelivered;
 import dev.accolade.storefront.orders.RewardOrder;
@@ -22,15 +21,16 @@ import dev.accolade.storefront.orders.RewardOrder;
  * Keeps {@code report_rollup}: delivered rewards summed per month (UTC), department and dimension.
  * Observes {@link OrderDelivered} in the transaction that marks an order DELIVERED (a final status),
  * so the rollup commits or rolls back with it and always equals a GROUP BY over the delivered orders
- * of whole months. Plain JDBC on the transaction's connection: this runs for every reward delivered.
+ * of whole months. Plain JDBC on the connection of the transaction's stateless session, the one the
+ * delivery is written with: this runs for every reward delivered.
  */
 @ApplicationScoped
 public class ReportRollup {
 
-    private final EntityManager em;
+    private final StatelessSession rows;
 
-    ReportRollup(EntityManager em) {
-        this.em = em;
+    ReportRollup(StatelessSession rows) {
+        this.rows = rows;
     }
 
     /** Reads the order's sums now and adds to them last, after the delivery's audit row. */
@@ -74,8 +74,7 @@ public class ReportRollup {
                 { "BRAND", o.brand },
                 { "MANAGER", o.requesterEmail },
                 { "RECIPIENT", o.recipientEmail.toLowerCase(Locale.ROOT) } };
-        int existing = em.unwrap(Session.class)
-                .doReturningWork(connection -> existing(connection, month, o.departmentId, keys));
+        int existing = rows.doReturningWork(connection -> existing(connection, month, o.departmentId, keys));
         return new Sums(month, o.departmentId, o.amount, keys, existing == keys.length);
     }
 
@@ -91,7 +90,7 @@ public class ReportRollup {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     void add(Sums sums) {
-        em.unwrap(Session.class).doWork(connection -> {
+        rows.doWork(connection -> {
             if (sums.allExist) {
                 try (PreparedStatement update = connection.prepareStatement(UPDATE)) {
                     for (String[] key : sums.keys) {

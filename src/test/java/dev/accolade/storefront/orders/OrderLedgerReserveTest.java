@@ -29,10 +29,9 @@ import dev.accolade.storefront.security.AppUser;
 import dev.accolade.storefront.security.DepartmentRef;
 
 /**
- * The PENDING order is written with plain JDBC and its own column list (the send path's speed), so
- * nothing in Hibernate checks that list against RewardOrder's mapping. Here every mapped attribute
- * of the order {@code reserve} returns must equal the row Hibernate reads back: a field added to the
- * entity and set when reserving, but left out of the insert, fails this test.
+ * The PENDING order is inserted through a stateless session (the send path's speed): here every
+ * mapped attribute of the order {@code reserve} returns must equal the row Hibernate reads back, so a
+ * field set when reserving but not written fails this test.
  */
 @QuarkusTest
 class OrderLedgerReserveTest {
