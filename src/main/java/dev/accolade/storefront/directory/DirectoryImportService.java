@@ -16,7 +16,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import dev.accolade.common.Clocks;
-import dev.accolade.common.EmailAddress;
 import dev.accolade.storefront.audit.Actors;
 import dev.accolade.storefront.audit.AuditTrail;
 import dev.accolade.storefront.directory.DirectoryCsv.Problem;
@@ -56,7 +55,7 @@ public class DirectoryImportService {
     @Transactional
     public DirectoryImport upload(String fileName, byte[] bytes) {
         DirectoryImport i = new DirectoryImport();
-        i.fileName = fileName == null || fileName.isBlank() ? "upload.csv" : truncate(fileName.strip(), 255);
+        i.fileName = fileName == null || fileName.isBlank() ? "upload.csv" : DirectoryRows.truncate(fileName.strip(), 255);
         i.content = Base64.getEncoder().encodeToString(bytes);
         i.sha256 = sha256(bytes);
         i.uploadedBy = actors.current().name();
@@ -90,9 +89,9 @@ public class DirectoryImportService {
             throw new IllegalStateException("The file has problems; fix them and upload it again.");
         }
         Map<String, Department> departments = departments();
-        Parsed rows = rows(bytes(i));
+        DirectoryRows.Checked rows = DirectoryRows.check(bytes(i), departments);
         for (Row r : rows.valid()) {
-            Department d = departments.get(key(r.department()));
+            Department d = departments.get(DirectoryRows.key(r.department()));
             Employee e = Employee.findByEmail(r.email().strip()).orElse(null);
             if (e == null) {
                 e = new Employee();
@@ -112,16 +111,13 @@ public class DirectoryImportService {
         return plan;
     }
 
-    private record Parsed(List<Row> valid, List<Problem> problems, int rows) {
-    }
-
     Plan plan(byte[] bytes) {
-        Parsed parsed = rows(bytes);
+        Map<String, Department> departments = departments();
+        DirectoryRows.Checked parsed = DirectoryRows.check(bytes, departments);
         List<Change> changes = new ArrayList<>();
         int unchanged = 0;
-        Map<String, Department> departments = departments();
         for (Row r : parsed.valid()) {
-            Department d = departments.get(key(r.department()));
+            Department d = departments.get(DirectoryRows.key(r.department()));
             Employee e = Employee.findByEmail(r.email().strip()).orElse(null);
             String name = r.name().strip();
             String manager = manager(r);
@@ -154,66 +150,15 @@ public class DirectoryImportService {
         return new Plan(changes, parsed.problems(), unchanged, parsed.rows());
     }
 
-    /** The file's rows, checked one by one: the valid ones and a message for each other one. */
-    private Parsed rows(byte[] bytes) {
-        DirectoryCsv.Parsed parsed = DirectoryCsv.parse(bytes);
-        List<Problem> problems = new ArrayList<>(parsed.problems());
-        List<Row> valid = new ArrayList<>();
-        Map<String, Department> departments = departments();
-        Map<String, Long> seen = new HashMap<>();
-        for (Row r : parsed.rows()) {
-            List<String> wrong = new ArrayList<>();
-            String name = r.name().strip();
-            String email = r.email().strip().toLowerCase(Locale.ROOT);
-            if (name.isEmpty()) {
-                wrong.add("the name is empty");
-            } else if (name.length() > 200) {
-                wrong.add("the name is longer than 200 characters");
-            }
-            if (email.isEmpty()) {
-                wrong.add("the email is empty");
-            } else if (!EmailAddress.Check.isEmail(email)) {
-                wrong.add("\"" + truncate(r.email(), 80) + "\" is not an email address");
-            } else if (seen.containsKey(email)) {
-                wrong.add(email + " is already on row " + seen.get(email));
-            }
-            if (r.department().isBlank()) {
-                wrong.add("the department is empty");
-            } else if (!departments.containsKey(key(r.department()))) {
-                wrong.add("there is no department \"" + truncate(r.department().strip(), 80)
-                        + "\" (create it under Accounts first)");
-            }
-            String manager = r.managerEmail().strip();
-            if (!manager.isEmpty() && !EmailAddress.Check.isEmail(manager)) {
-                wrong.add("the manager email \"" + truncate(manager, 80) + "\" is not an email address");
-            }
-            if (!email.isEmpty()) {
-                seen.putIfAbsent(email, r.row());
-            }
-            if (wrong.isEmpty()) {
-                valid.add(r);
-            } else {
-                problems.add(new Problem(r.row(), "Row " + r.row() + ": " + String.join("; ", wrong) + "."));
-            }
-        }
-        problems.sort((a, b) -> Long.compare(a.row(), b.row()));
-        int rows = parsed.rows().size() + (int) parsed.problems().stream().filter(p -> p.row() > 0).count();
-        return new Parsed(valid, problems, rows);
-    }
-
     private static Map<String, Department> departments() {
         Map<String, Department> byName = new HashMap<>();
-        Department.<Department>listAll().forEach(d -> byName.put(key(d.name), d));
+        Department.<Department>listAll().forEach(d -> byName.put(DirectoryRows.key(d.name), d));
         return byName;
     }
 
     private static String manager(Row r) {
         String m = r.managerEmail().strip().toLowerCase(Locale.ROOT);
         return m.isEmpty() ? null : m;
-    }
-
-    private static String key(String department) {
-        return department.strip().toLowerCase(Locale.ROOT);
     }
 
     static String summary(Plan plan) {
@@ -232,9 +177,5 @@ public class DirectoryImportService {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    private static String truncate(String s, int max) {
-        return s.length() <= max ? s : s.substring(0, max) + "…";
     }
 }

@@ -143,7 +143,7 @@ public class Reconciliation {
                 r = lookUp(o.raasOrderId); // dated outside the period at RaaS?
             }
             if (r == null) {
-                items.add(item(Kind.LOCAL_ONLY, d, o, null, "RaaS has no order " + (o.raasOrderId == null
+                items.add(ReconciliationItem.of(Kind.LOCAL_ONLY, d, o, null, "RaaS has no order " + (o.raasOrderId == null
                         ? "for this delivered order (no RaaS order id)" : o.raasOrderId)));
             } else {
                 check(run, d, o, r, items);
@@ -153,7 +153,7 @@ public class Reconciliation {
             RewardOrder o = QuarkusTransaction.requiringNew()
                     .call(() -> RewardOrder.<RewardOrder>find("raasOrderId", r.orderId()).firstResult());
             if (o == null) {
-                items.add(item(Kind.RAAS_ONLY, d, null, r, "Ordered at RaaS outside Accolade"));
+                items.add(ReconciliationItem.of(Kind.RAAS_ONLY, d, null, r, "Ordered at RaaS outside Accolade"));
             } else {
                 check(run, d, o, r, items);
             }
@@ -185,34 +185,8 @@ public class Reconciliation {
         if (differences.isEmpty()) {
             run.matched++;
         } else {
-            items.add(item(Kind.DIFFERING, d, o, r, String.join("; ", differences)));
+            items.add(ReconciliationItem.of(Kind.DIFFERING, d, o, r, String.join("; ", differences)));
         }
-    }
-
-    private static ReconciliationItem item(Kind kind, Department d, RewardOrder o, RaasOrder r, String detail) {
-        ReconciliationItem i = new ReconciliationItem();
-        i.kind = kind;
-        i.departmentId = d.id;
-        i.account = d.raasCustomer + " / " + d.raasAccountIdentifier;
-        if (o != null) {
-            i.localOrderId = o.id;
-            i.localAmount = o.amount;
-            i.localSku = o.sku;
-            i.localRecipient = o.recipientEmail;
-            i.raasOrderId = o.raasOrderId;
-            i.occurredAt = o.createdAt;
-        }
-        if (r != null) {
-            i.raasOrderId = r.orderId();
-            i.raasAmount = r.amount();
-            i.raasSku = r.sku();
-            i.raasRecipient = r.recipient() == null ? null : r.recipient().email();
-            if (i.occurredAt == null) {
-                i.occurredAt = r.deliveredAt();
-            }
-        }
-        i.detail = detail.length() > 500 ? detail.substring(0, 500) : detail;
-        return i;
     }
 
     private static String dollars(long cents) {

@@ -54,12 +54,7 @@ public class SendResource {
                 OptionalLong balance);
 
         static native TemplateInstance missing();
-
-        static native TemplateInstance colleagues(List<Employee> colleagues);
     }
-
-    /** Colleagues offered in the recipient list: the first ones without a search, the matches with one. */
-    static final int SUGGESTIONS = 25;
 
     private final SendValidator validator;
     private final OrderPlacement orders;
@@ -91,17 +86,6 @@ public class SendResource {
         }
         SendForm form = SendForm.of(UUID.randomUUID().toString(), sku, null, null, null, null, null, null);
         return Response.ok(page(brand.get(), form)).build();
-    }
-
-    /**
-     * Recipient type-ahead: the {@code <option>}s of the department's active employees whose name or
-     * email contains what was typed (htmx swaps them into the form's datalist as the manager types).
-     */
-    @GET
-    @Path("colleagues")
-    @Transactional
-    public TemplateInstance colleagues(@QueryParam("recipientEmail") String typed) {
-        return Templates.colleagues(Employee.searchInDepartment(department().id, typed, SUGGESTIONS));
     }
 
     /**
@@ -198,7 +182,7 @@ public class SendResource {
             form.from = me.getDisplayName();
         }
         Department department = department();
-        List<Employee> colleagues = Employee.searchInDepartment(department.id, "", SUGGESTIONS);
+        List<Employee> colleagues = Employee.searchInDepartment(department.id, "", ColleaguesResource.SUGGESTIONS);
         return Templates.form(brand, reward, form, colleagues, department, balances.of(department));
     }
 

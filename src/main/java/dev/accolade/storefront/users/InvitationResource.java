@@ -34,19 +34,19 @@ public class InvitationResource {
         static native TemplateInstance invalid();
     }
 
-    private final UserAdminService users;
+    private final InvitationService invitations;
     private final Flash flash;
     private final FormErrors errors;
 
-    InvitationResource(UserAdminService users, Flash flash, FormErrors errors) {
-        this.users = users;
+    InvitationResource(InvitationService invitations, Flash flash, FormErrors errors) {
+        this.invitations = invitations;
         this.flash = flash;
         this.errors = errors;
     }
 
     @GET
     public Response page(@PathParam("secret") String secret) {
-        Optional<AppUser> user = users.invited(secret);
+        Optional<AppUser> user = invitations.invited(secret);
         if (user.isEmpty()) {
             return Response.status(404).entity(Templates.invalid()).build();
         }
@@ -61,7 +61,7 @@ public class InvitationResource {
             return errors.back(self, "Your password is not set yet.", Map.of());
         }
         try {
-            AppUser u = users.accept(secret, password);
+            AppUser u = invitations.accept(secret, password);
             flash.put("message", "Your password is set. Sign in with it now.").put("email", u.email);
             return Forms.seeOther("/login");
         } catch (Refused refused) {

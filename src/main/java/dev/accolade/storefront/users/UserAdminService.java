@@ -1,25 +1,13 @@
 package dev.accolade.storefront.users;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.time.Clock;
-import java.time.Duration;
-import java.time.OffsetDateTime;
-import java.util.Base64;
-import java.util.HexFormat;
-import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-
 import io.quarkus.elytron.security.common.BcryptUtil;
 
 import dev.accolade.common.Clocks;
-import dev.accolade.common.Formats;
 import dev.accolade.storefront.audit.Actors;
 import dev.accolade.storefront.audit.AuditTrail;
 import dev.accolade.storefront.directory.Department;
@@ -27,9 +15,9 @@ import dev.accolade.storefront.security.AppUser;
 import dev.accolade.storefront.security.Role;
 
 /**
- * Users as admins manage them. A new user is invited: Accolade has no mail server, so the admin
- * gets a one-time link to pass on, with which the user sets their own password. Disabling a user
- * or resetting their password raises their session version, which ends their sessions at once.
+ * Users as admins manage them. A new user is invited ({@link InvitationService}): they set their own
+ * password with a one-time link. Disabling a user or resetting their password raises their session
+ * version, which ends their sessions at once.
  */
 @ApplicationScoped
 public class UserAdminService {
@@ -44,29 +32,23 @@ public class UserAdminService {
         }
     }
 
-    /** A new invitation: the user and the secret of the link, shown once. */
-    public record Invitation(AppUser user, String secret, OffsetDateTime expiresAt) {
-    }
-
-    private static final SecureRandom RANDOM = new SecureRandom();
-
     private final AuditTrail audit;
     private final Actors actors;
     private final PasswordPolicy passwords;
+    private final InvitationService invitations;
     private final Clock clock;
-    private final Duration invitationTtl;
 
-    UserAdminService(AuditTrail audit, Actors actors, PasswordPolicy passwords, Clock clock,
-            @ConfigProperty(name = "accolade.admin.invitation-ttl", defaultValue = "P7D") Duration invitationTtl) {
+    UserAdminService(AuditTrail audit, Actors actors, PasswordPolicy passwords, InvitationService invitations,
+            Clock clock) {
         this.audit = audit;
         this.actors = actors;
         this.passwords = passwords;
+        this.invitations = invitations;
         this.clock = clock;
-        this.invitationTtl = invitationTtl;
     }
 
     @Transactional
-    public Invitation create(String email, String displayName, Role role, Long departmentId) {
+    public InvitationService.Invitation create(String email, String displayName, Role role, Long departmentId) {
         String e = email.strip().toLowerCase();
         if (AppUser.findByEmail(e).isPresent()) {
             throw new Refused("email", "A user with this email already exists.");
@@ -78,31 +60,11 @@ public class UserAdminService {
         u.role = role;
         u.departmentId = d == null ? null : d.id;
         // No password until the invitation is used: a hash of a random secret nobody knows.
-        u.passwordHash = BcryptUtil.bcryptHash(secret());
+        u.passwordHash = BcryptUtil.bcryptHash(InvitationService.secret());
         u.createdAt = Clocks.utcNow(clock);
         u.persist();
         audit.record("USER_CREATE", u.email, "SUCCESS", describe(u));
-        return invite(u);
-    }
-
-    @Transactional
-    public Invitation reinvite(long userId) {
-        return invite(user(userId));
-    }
-
-    private Invitation invite(AppUser u) {
-        OffsetDateTime now = Clocks.utcNow(clock);
-        UserInvitation.update("expiresAt = ?1 where userId = ?2 and usedAt is null and expiresAt > ?1", now, u.id);
-        String secret = secret();
-        UserInvitation inv = new UserInvitation();
-        inv.userId = u.id;
-        inv.tokenHash = hash(secret);
-        inv.createdBy = actors.current().name();
-        inv.createdAt = now;
-        inv.expiresAt = now.plus(invitationTtl);
-        inv.persist();
-        audit.record("USER_INVITE", u.email, "SUCCESS", "one-time link valid until " + Formats.display(inv.expiresAt));
-        return new Invitation(u, secret, inv.expiresAt);
+        return invitations.invite(u);
     }
 
     @Transactional
@@ -150,40 +112,6 @@ public class UserAdminService {
         return u;
     }
 
-    /** The user an invitation link is for, while it is open. */
-    @Transactional
-    public Optional<AppUser> invited(String secret) {
-        return openInvitation(secret).map(inv -> AppUser.findById(inv.userId));
-    }
-
-    /** Sets the password of an invited user and closes the link. */
-    @Transactional
-    public AppUser accept(String secret, String password) {
-        UserInvitation inv = openInvitation(secret)
-                .orElseThrow(() -> new Refused(null, "This link has expired or was already used."));
-        passwords.problem(password).ifPresent(p -> {
-            throw new Refused("password", p);
-        });
-        AppUser u = AppUser.findById(inv.userId);
-        u.passwordHash = BcryptUtil.bcryptHash(password);
-        u.sessionVersion++;
-        u.failedAttempts = 0;
-        u.lockedUntil = null;
-        inv.usedAt = Clocks.utcNow(clock);
-        // The invited person is not signed in: the row names them, from this request's address.
-        actors.runAs(actors.current().named(u.email),
-                () -> audit.record("INVITATION_ACCEPT", u.email, "SUCCESS", "password set"));
-        return u;
-    }
-
-    private Optional<UserInvitation> openInvitation(String secret) {
-        if (secret == null || secret.length() != 43) {
-            return Optional.empty();
-        }
-        OffsetDateTime now = Clocks.utcNow(clock);
-        return UserInvitation.findByHash(hash(secret)).filter(inv -> inv.openAt(now));
-    }
-
     /** Whether the user is the one making the change. */
     private boolean isSelf(AppUser u) {
         return u.email.equalsIgnoreCase(actors.current().name());
@@ -200,7 +128,7 @@ public class UserAdminService {
         return d;
     }
 
-    private static AppUser user(long id) {
+    static AppUser user(long id) {
         AppUser u = AppUser.findById(id);
         if (u == null) {
             throw new jakarta.ws.rs.NotFoundException("no user " + id);
@@ -211,20 +139,5 @@ public class UserAdminService {
     private static String describe(AppUser u) {
         Department d = u.departmentId == null ? null : Department.findById(u.departmentId);
         return u.displayName + ", " + u.role + (d == null ? "" : ", " + d.name);
-    }
-
-    private static String secret() {
-        byte[] bytes = new byte[32];
-        RANDOM.nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-    }
-
-    static String hash(String secret) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(secret.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

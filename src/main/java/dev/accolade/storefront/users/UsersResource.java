@@ -30,7 +30,7 @@ import dev.accolade.storefront.directory.Department;
 import dev.accolade.storefront.errors.AdminNotFound;
 import dev.accolade.storefront.security.AppUser;
 import dev.accolade.storefront.security.Role;
-import dev.accolade.storefront.users.UserAdminService.Invitation;
+import dev.accolade.storefront.users.InvitationService.Invitation;
 import dev.accolade.storefront.users.UserAdminService.Refused;
 
 /** Users: the list, invite a new one, change role and department, disable, reset a password. */
@@ -56,11 +56,14 @@ public class UsersResource {
     private static final String CHECK = "Please check the highlighted fields.";
 
     private final UserAdminService users;
+    private final InvitationService invitations;
     private final Flash flash;
     private final FormErrors errors;
     private final java.time.Clock clock;
 
-    UsersResource(UserAdminService users, Flash flash, FormErrors errors, java.time.Clock clock) {
+    UsersResource(UserAdminService users, InvitationService invitations, Flash flash, FormErrors errors,
+            java.time.Clock clock) {
+        this.invitations = invitations;
         this.clock = clock;
         this.users = users;
         this.flash = flash;
@@ -181,7 +184,7 @@ public class UsersResource {
     @POST
     @Path("{id}/invitation")
     public Response reinvite(@PathParam("id") long id, @Context UriInfo uri) {
-        Invitation inv = users.reinvite(id);
+        Invitation inv = invitations.reinvite(id);
         showLink(inv, uri, "A new invitation link is ready; earlier links no longer work.");
         return Forms.seeOther("/admin/users/" + id);
     }
