@@ -1,7 +1,5 @@
 package db.migration;
 
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.sql.Statement;
 
 import org.flywaydb.core.api.migration.BaseJavaMigration;
@@ -14,6 +12,11 @@ import org.flywaydb.core.api.migration.Context;
  * {@code dev.accolade.storefront.audit.AuditTrail#hash}: the row's number, then each field after a
  * U+001F (the time as {@code yyyy-MM-ddTHH:mm:ssZ} in UTC, U+0000 for a missing field), then U+001F
  * and the previous row's hash, as UTF-8. H2 has no such trigger; there the application chains rows.
+ * <p>
+ * Which database this is comes from configuration, the Flyway placeholder {@value #DB_KIND} that
+ * application.properties sets to {@code quarkus.datasource.db-kind}, the key the audit trail reads to
+ * know who chains its rows; the version and description stay, so databases migrated before keep a
+ * valid history.
  */
 public class V32__AuditChainAtCommit extends BaseJavaMigration {
 
@@ -55,14 +58,17 @@ public class V32__AuditChainAtCommit extends BaseJavaMigration {
                 deferrable initially deferred
                 for each row when (new.id < 0) execute function audit_event_chain()""";
 
-    /** Whether this migration installs the trigger on the connection's database: PostgreSQL only. */
-    public static boolean installsOn(Connection connection) throws SQLException {
-        return "PostgreSQL".equals(connection.getMetaData().getDatabaseProductName());
-    }
+    /** The Flyway placeholder that names the datasource's kind ({@code quarkus.datasource.db-kind}). */
+    static final String DB_KIND = "db-kind";
 
     @Override
     public void migrate(Context context) throws Exception {
-        if (!installsOn(context.getConnection())) {
+        String dbKind = context.getConfiguration().getPlaceholders().get(DB_KIND);
+        if (dbKind == null) {
+            throw new IllegalStateException("The Flyway placeholder " + DB_KIND + " is not set: set "
+                    + "quarkus.flyway.placeholders." + DB_KIND + "=${quarkus.datasource.db-kind}");
+        }
+        if (!"postgresql".equals(dbKind)) {
             return;
         }
         try (Statement statement = context.getConnection().createStatement()) {

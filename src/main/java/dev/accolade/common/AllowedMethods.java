@@ -1,9 +1,8 @@
 package dev.accolade.common;
 
-import java.lang.annotation.Annotation;
-import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -12,20 +11,20 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import jakarta.enterprise.inject.Any;
-import jakarta.enterprise.inject.spi.Bean;
-import jakarta.enterprise.inject.spi.BeanManager;
-import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
-import jakarta.ws.rs.HttpMethod;
-import jakarta.ws.rs.Path;
+
+import org.jboss.resteasy.reactive.server.core.Deployment;
+import org.jboss.resteasy.reactive.server.mapping.RuntimeResource;
+import org.jboss.resteasy.reactive.server.util.RuntimeResourceVisitor;
+
+import io.quarkus.resteasy.reactive.server.runtime.ResteasyReactiveRecorder;
 
 /**
  * The methods each address answers, for the {@code Allow} header a 405 must carry (RFC 9110,
- * 15.5.6); the framework's own 405 has none. Read once from the JAX-RS annotations of the resource
- * classes (every one is a bean), so a new page needs no entry here; used by the storefront's error
- * pages and the RaaS sandbox's JSON errors. A native executable reads those annotations only for
- * classes registered for reflection: {@link ResourceReflection} lists them, and a test checks the list.
+ * 15.5.6); the framework's own 405 has none. Read once, on first use, from Quarkus REST's own route
+ * table (every resource method's HTTP method and full path, as requests are routed), so a new page
+ * needs no entry here, and a native executable needs no reflection to read it; used by the
+ * storefront's error pages and the RaaS sandbox's JSON errors.
  */
 @Singleton
 public class AllowedMethods {
@@ -37,46 +36,48 @@ public class AllowedMethods {
     record Route(Pattern pattern, Set<String> methods) {
     }
 
-    private final List<Class<?>> resources;
-    private final List<Route> routes;
-
-    @Inject
-    AllowedMethods(BeanManager beans) {
-        this(beans.getBeans(Object.class, Any.Literal.INSTANCE).stream().map(Bean::getBeanClass)
-                .filter(c -> c.isAnnotationPresent(Path.class)).distinct().toList());
+    /** The table: the resource classes it was read from and the routes. */
+    private record Table(List<Class<?>> resources, List<Route> routes) {
     }
 
-    AllowedMethods(List<Class<?>> resources) {
-        this.resources = List.copyOf(resources);
-        Map<String, Set<String>> byTemplate = new LinkedHashMap<>();
-        for (Class<?> resource : resources) {
-            String base = resource.getAnnotation(Path.class).value();
-            for (Class<?> c = resource; c != null && c != Object.class; c = c.getSuperclass()) {
-                for (Method m : c.getDeclaredMethods()) {
-                    String verb = verb(m);
-                    if (verb != null) {
-                        Path sub = m.getAnnotation(Path.class);
-                        byTemplate.computeIfAbsent(join(base, sub == null ? "" : sub.value()), k -> new TreeSet<>())
-                                .add(verb);
-                    }
-                }
-            }
-        }
-        List<Route> list = new ArrayList<>();
-        byTemplate.forEach((template, methods) -> list.add(new Route(pattern(template), methods)));
-        routes = List.copyOf(list);
-    }
+    private volatile Table table;
 
     /** The resource classes the table was read from. */
     public List<Class<?>> resources() {
-        return resources;
+        return table().resources();
+    }
+
+    private Table table() {
+        Table t = table;
+        if (t == null) {
+            t = read(ResteasyReactiveRecorder.getCurrentDeployment());
+            table = t;
+        }
+        return t;
+    }
+
+    /** Every route Quarkus REST serves, by path template, with the methods it answers. */
+    static Table read(Deployment deployment) {
+        Set<Class<?>> resources = new LinkedHashSet<>();
+        Map<String, Set<String>> byTemplate = new LinkedHashMap<>();
+        RuntimeResourceVisitor.visitRuntimeResources(deployment.getPrefix(), deployment.getClassMappers(),
+                new RuntimeResourceVisitor() {
+                    @Override
+                    public void visitRuntimeResource(String method, String path, RuntimeResource resource) {
+                        resources.add(resource.getResourceClass());
+                        byTemplate.computeIfAbsent(normalized(path), k -> new TreeSet<>()).add(method);
+                    }
+                });
+        List<Route> routes = new ArrayList<>();
+        byTemplate.forEach((template, methods) -> routes.add(new Route(pattern(template), methods)));
+        return new Table(List.copyOf(resources), List.copyOf(routes));
     }
 
     /** The {@code Allow} value for the address, if any resource answers it. */
     public Optional<String> of(String path) {
         String p = path.replaceAll("/{2,}", "/");
         Set<String> methods = new TreeSet<>();
-        for (Route route : routes) {
+        for (Route route : table().routes()) {
             if (route.pattern().matcher(p).matches()) {
                 methods.addAll(route.methods());
             }
@@ -93,19 +94,9 @@ public class AllowedMethods {
         return Optional.of(String.join(", ", listed));
     }
 
-    private static String verb(Method m) {
-        for (Annotation a : m.getAnnotations()) {
-            HttpMethod http = a.annotationType().getAnnotation(HttpMethod.class);
-            if (http != null) {
-                return http.value();
-            }
-        }
-        return null;
-    }
-
-    private static String join(String base, String sub) {
-        String path = ("/" + base + "/" + sub).replaceAll("/{2,}", "/");
-        return path.length() > 1 && path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
+    private static String normalized(String path) {
+        String p = ("/" + path).replaceAll("/{2,}", "/");
+        return p.length() > 1 && p.endsWith("/") ? p.substring(0, p.length() - 1) : p;
     }
 
     /** A path template as a regular expression: {@code {id}} is one segment, {@code {id: regex}} its regex. */

@@ -16,13 +16,12 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 
-import dev.accolade.common.ClientAddress;
 import dev.accolade.common.Flash;
-import dev.accolade.storefront.admin.AccountService.AccountView;
+import dev.accolade.common.Forms;
+import dev.accolade.storefront.accounts.AccountService;
+import dev.accolade.storefront.accounts.AccountService.AccountView;
 import dev.accolade.storefront.audit.AuditTrail;
 import dev.accolade.storefront.catalog.CatalogCache;
-import dev.accolade.storefront.security.Csrf;
-import dev.accolade.storefront.security.CurrentUser;
 import dev.accolade.storefront.security.Role;
 
 /** The administrator's overview (accounts that need money, RaaS at a glance) and the RaaS status page. */
@@ -42,21 +41,14 @@ public class AdminResource {
     private final RaasStatus raasStatus;
     private final CatalogCache catalog;
     private final AuditTrail audit;
-    private final Csrf csrf;
     private final Flash flash;
-    private final CurrentUser me;
-    private final ClientAddress address;
 
-    AdminResource(AccountService accounts, RaasStatus raasStatus, CatalogCache catalog, AuditTrail audit, Csrf csrf,
-            Flash flash, CurrentUser me, ClientAddress address) {
+    AdminResource(AccountService accounts, RaasStatus raasStatus, CatalogCache catalog, AuditTrail audit, Flash flash) {
         this.accounts = accounts;
         this.raasStatus = raasStatus;
         this.catalog = catalog;
         this.audit = audit;
-        this.csrf = csrf;
         this.flash = flash;
-        this.me = me;
-        this.address = address;
     }
 
     @GET
@@ -75,8 +67,7 @@ public class AdminResource {
     /** Reads the catalog from RaaS now, or closes the circuit breaker again. */
     @POST
     @Path("status")
-    public Response act(@RestForm String action, @RestForm(Csrf.FIELD) String token) {
-        csrf.verify(token);
+    public Response act(@RestForm String action) {
         if ("refresh-catalog".equals(action)) {
             catalog.refresh();
             RaasStatus.View v = raasStatus.now();
@@ -91,11 +82,10 @@ public class AdminResource {
         } else {
             flash.put("error", "Choose an action.");
         }
-        return AdminForms.seeOther("/admin/status");
+        return Forms.seeOther("/admin/status");
     }
 
     private void record(String action, String outcome, String detail) {
-        QuarkusTransaction.requiringNew().run(() -> audit.record(me.getEmail(), action, "RaaS", outcome, detail,
-                address.get()));
+        QuarkusTransaction.requiringNew().run(() -> audit.record(action, "RaaS", outcome, detail));
     }
 }

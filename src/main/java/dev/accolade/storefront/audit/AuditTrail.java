@@ -12,16 +12,13 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.HexFormat;
-import java.util.List;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
-import org.hibernate.Session;
-
-import db.migration.V32__AuditChainAtCommit;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.hibernate.StatelessSession;
 
 /**
  * The tamper-evident audit trail. Every append runs in the transaction of the change it records and
@@ -40,38 +37,49 @@ public class AuditTrail {
         }
     }
 
-    private final EntityManager em;
+    private final StatelessSession rows;
     private final Clock clock;
-    private volatile Boolean chainedAtCommit;
+    private final Actors actors;
+    private final AuditVerifier verifier;
+    /** Whether the database links rows at commit: where V32 installed its trigger (PostgreSQL, not H2). */
+    private final boolean chainedAtCommit;
 
-    AuditTrail(EntityManager em, Clock clock) {
-        this.em = em;
+    AuditTrail(StatelessSession rows, Clock clock, Actors actors, AuditVerifier verifier,
+            @ConfigProperty(name = "quarkus.datasource.db-kind") String dbKind) {
+        this.rows = rows;
         this.clock = clock;
+        this.actors = actors;
+        this.verifier = verifier;
+        this.chainedAtCommit = "postgresql".equals(dbKind);
     }
 
     /**
-     * Appends a row; must run inside the transaction of the change it records. Plain JDBC on the
-     * transaction's own connection, because every send, sign-in and administrative change goes
-     * through here. On PostgreSQL the row is inserted with a temporary negative number and chained by
-     * the database while the transaction commits (see {@code V32__AuditChainAtCommit}), so the head
-     * row is locked for the commit only; on H2 the application locks the head, inserts the row
-     * chained and moves the head. Either way the row commits or rolls back with the change.
+     * Appends a row for the current actor ({@link Actors#current()}: the request's user and client
+     * address, or the named actor of a job); must run inside the transaction of the change it records.
+     * Plain JDBC on the connection of the transaction's stateless session, because every send, sign-in
+     * and administrative change goes through here. On PostgreSQL the row is inserted with a temporary
+     * negative number and chained by the database while the transaction commits (see
+     * {@code V32__AuditChainAtCommit}), so the head row is locked for the commit only; on H2 the
+     * application locks the head, inserts the row chained and moves the head. Either way the row
+     * commits or rolls back with the change. Which database it is, is configuration: the datasource's
+     * kind, which V32 reads too.
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void record(String actor, String action, String target, String outcome, String detail, String ip) {
+    public void record(String action, String target, String outcome, String detail) {
+        Actor actor = actors.current();
         AuditEvent e = new AuditEvent();
         e.occurredAt = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC).withNano(0);
-        e.actor = truncate(actor == null ? "anonymous" : actor, 255);
+        e.actor = truncate(actor.name() == null ? "anonymous" : actor.name(), 255);
         e.action = truncate(action, 60);
         e.target = truncate(target, 255);
         e.outcome = truncate(outcome, 40);
         e.detail = truncate(detail, 1000);
-        e.ip = truncate(ip, 64);
-        em.unwrap(Session.class).doWork(connection -> append(connection, e));
+        e.ip = truncate(actor.address(), 64);
+        rows.doWork(connection -> append(connection, e));
     }
 
     private void append(Connection connection, AuditEvent e) throws SQLException {
-        if (chainedAtCommit(connection)) {
+        if (chainedAtCommit) {
             appendChainedAtCommit(connection, e);
             return;
         }
@@ -123,87 +131,18 @@ public class AuditTrail {
         insert.setString(first + 6, e.ip);
     }
 
-    /** Whether the database chains rows at commit: where V32 installed its trigger (PostgreSQL, not H2). */
-    private boolean chainedAtCommit(Connection connection) throws SQLException {
-        Boolean atCommit = this.chainedAtCommit;
-        if (atCommit == null) {
-            atCommit = V32__AuditChainAtCommit.installsOn(connection);
-            this.chainedAtCommit = atCommit;
-        }
-        return atCommit;
-    }
-
     /** Appends a row in a transaction of its own, for events that change nothing else (a refused request). */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public void recordAlone(String actor, String action, String target, String outcome, String detail,
-            String ip) {
-        record(actor, action, target, outcome, detail, ip);
+    public void recordAlone(String action, String target, String outcome, String detail) {
+        record(action, target, outcome, detail);
     }
 
     /**
-     * Recomputes the chain from the first row and names the first row that does not fit, and how:
-     * altered (its content no longer matches its hash, and the next row still links to it), inserted
-     * (the rows around it link to each other over it), or removed (a number is missing, or a row links
-     * to a row that is no longer before it).
+     * Recomputes the chain from the first row and names the first row that does not fit, and how
+     * (see {@link AuditVerifier}).
      */
-    @Transactional
     public Verification verify() {
-        String expectedPrev = GENESIS;
-        String beforePrev = null;
-        long expectedId = 1;
-        long checked = 0;
-        int batch = 1000;
-        while (true) {
-            List<AuditEvent> rows = AuditEvent.find("id >= ?1 order by id", expectedId).page(0, batch).list();
-            for (AuditEvent e : rows) {
-                checked++;
-                if (!e.prevHash.equals(expectedPrev) && e.prevHash.equals(beforePrev)) {
-                    long inserted = expectedId - 1;
-                    return new Verification(checked, Optional.of(inserted), "row " + inserted
-                            + " was inserted: the row after it links to row " + (inserted - 1) + ", not to it");
-                }
-                if (e.id != expectedId) {
-                    return new Verification(checked, Optional.of(expectedId),
-                            "row " + expectedId + " is missing (next row is " + e.id + "): removed");
-                }
-                if (!e.prevHash.equals(expectedPrev)) {
-                    return new Verification(checked, Optional.of(e.id), "row " + e.id
-                            + " does not follow row " + (e.id - 1) + ": a row before it was removed or replaced");
-                }
-                if (!hash(e).equals(e.hash)) {
-                    String nextPrev = nextPrevHash(e.id);
-                    if (expectedPrev.equals(nextPrev)) {
-                        return new Verification(checked, Optional.of(e.id), "row " + e.id
-                                + " was inserted: the row after it links to row " + (e.id - 1) + ", not to it");
-                    }
-                    return new Verification(checked, Optional.of(e.id), "row " + e.id + " was altered");
-                }
-                beforePrev = expectedPrev;
-                expectedPrev = e.hash;
-                expectedId++;
-            }
-            em.clear();
-            if (rows.size() < batch) {
-                break;
-            }
-        }
-        AuditHead head = em.find(AuditHead.class, 1);
-        long last = expectedId - 1;
-        if (last > head.lastId) {
-            return new Verification(checked, Optional.of(head.lastId + 1), "the chain should end at row "
-                    + head.lastId + " but goes on to row " + last + ": rows from " + (head.lastId + 1) + " were inserted");
-        }
-        if (last < head.lastId || !head.lastHash.equals(expectedPrev)) {
-            return new Verification(checked, Optional.of(expectedId), "the chain ends at row " + last
-                    + " but should end at row " + head.lastId + ": rows removed from the end");
-        }
-        return new Verification(checked, Optional.empty(), null);
-    }
-
-    /** The previous-row hash stored in the row after this one, or null when it is the last. */
-    private String nextPrevHash(long id) {
-        return AuditEvent.<AuditEvent> find("id > ?1 order by id", id).firstResultOptional()
-                .map(next -> next.prevHash).orElse(null);
+        return verifier.verify();
     }
 
     static String hash(AuditEvent e) {

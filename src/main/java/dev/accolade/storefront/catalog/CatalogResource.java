@@ -18,9 +18,9 @@ import io.quarkus.security.Authenticated;
 import dev.accolade.common.Dollars;
 import dev.accolade.common.Paging;
 import dev.accolade.raas.client.Catalog;
-import dev.accolade.storefront.directory.DepartmentBalance;
-import dev.accolade.storefront.directory.DepartmentRef;
+import dev.accolade.storefront.accounts.DepartmentBalance;
 import dev.accolade.storefront.security.CurrentUser;
+import dev.accolade.storefront.security.DepartmentRef;
 
 /** The gift-card catalog: search, price and type filters, the department's balance. */
 @Path("/catalog")

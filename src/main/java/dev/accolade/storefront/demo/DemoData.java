@@ -96,7 +96,7 @@ public class DemoData {
         u.email = email;
         u.displayName = name;
         u.role = role;
-        u.department = department;
+        u.departmentId = department == null ? null : department.id;
         u.passwordHash = hash;
         u.createdAt = now;
         u.persist();

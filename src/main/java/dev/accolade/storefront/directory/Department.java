@@ -12,6 +12,8 @@ import jakarta.persistence.SequenceGenerator;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
+import dev.accolade.storefront.security.DepartmentRef;
+
 /** A department and the RaaS account its managers send rewards from. */
 @Entity
 public class Department extends PanacheEntityBase {
@@ -29,6 +31,11 @@ public class Department extends PanacheEntityBase {
 
     public static Optional<Department> findByName(String name) {
         return find("name", name).firstResultOptional();
+    }
+
+    /** What the session carries of a department, as read now. */
+    public DepartmentRef ref() {
+        return new DepartmentRef(id, name, raasCustomer, raasAccountIdentifier, lowBalanceThreshold);
     }
 
     public static List<Department> listByName() {

@@ -13,9 +13,9 @@ import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.Authenticated;
 
+import dev.accolade.storefront.accounts.DepartmentBalance;
 import dev.accolade.storefront.audit.AuditEvent;
 import dev.accolade.storefront.directory.Department;
-import dev.accolade.storefront.directory.DepartmentBalance;
 import dev.accolade.storefront.orders.RewardOrder;
 import dev.accolade.storefront.security.CurrentUser;
 

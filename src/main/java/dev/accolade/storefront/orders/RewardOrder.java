@@ -90,6 +90,31 @@ public class RewardOrder extends PanacheEntityBase {
         return status == Status.DELIVERED && raasOrderId != null && after != null && !now.isBefore(after);
     }
 
+    /** A new order of the request, PENDING from now, not stored yet. */
+    static RewardOrder pending(OrderRequest request, Requester requester, OffsetDateTime now) {
+        RewardOrder o = new RewardOrder();
+        o.sendToken = request.token();
+        o.requesterId = requester.userId();
+        o.requesterEmail = requester.email();
+        o.departmentId = requester.department().id();
+        o.raasCustomer = requester.department().raasCustomer();
+        o.raasAccountIdentifier = requester.department().raasAccountIdentifier();
+        o.sku = request.reward().sku();
+        o.brand = request.brand().description();
+        o.rewardDescription = request.reward().description();
+        o.amount = request.amount();
+        o.variablePrice = request.reward().variablePrice();
+        o.recipientName = request.recipientName();
+        o.recipientEmail = request.recipientEmail();
+        o.employeeId = request.employeeId();
+        o.rewardSubject = request.subject();
+        o.rewardMessage = request.message();
+        o.rewardFrom = request.from();
+        o.status = Status.PENDING;
+        o.createdAt = now;
+        return o;
+    }
+
     public static Optional<RewardOrder> findByToken(String token) {
         return find("sendToken", token).firstResultOptional();
     }

@@ -17,14 +17,12 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.jboss.logging.Logger;
-import org.jboss.resteasy.reactive.RestForm;
 
 import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 
-import dev.accolade.common.ClientAddress;
 import dev.accolade.common.Flash;
 import dev.accolade.common.Formats;
 import dev.accolade.common.Paging;
@@ -32,8 +30,6 @@ import dev.accolade.raas.client.RaasClient;
 import dev.accolade.raas.client.RaasFailure;
 import dev.accolade.raas.client.RaasOutcomeUnknown;
 import dev.accolade.raas.client.RaasUnavailable;
-import dev.accolade.storefront.send.SendLedger;
-import dev.accolade.storefront.security.Csrf;
 import dev.accolade.storefront.security.CurrentUser;
 import dev.accolade.storefront.security.Role;
 
@@ -59,20 +55,15 @@ public class RewardsResource {
 
     private final CurrentUser me;
     private final RaasClient raas;
-    private final SendLedger ledger;
-    private final Csrf csrf;
+    private final OrderLedger ledger;
     private final Flash flash;
-    private final ClientAddress address;
     private final Clock clock;
 
-    RewardsResource(CurrentUser me, RaasClient raas, SendLedger ledger, Csrf csrf, Flash flash, ClientAddress address,
-            Clock clock) {
+    RewardsResource(CurrentUser me, RaasClient raas, OrderLedger ledger, Flash flash, Clock clock) {
         this.me = me;
         this.raas = raas;
         this.ledger = ledger;
-        this.csrf = csrf;
         this.flash = flash;
-        this.address = address;
         this.clock = clock;
     }
 
@@ -133,8 +124,7 @@ public class RewardsResource {
 
     @POST
     @Path("{id}/resend")
-    public Response resend(@PathParam("id") String id, @RestForm(Csrf.FIELD) String token) {
-        csrf.verify(token);
+    public Response resend(@PathParam("id") String id) {
         RewardOrder order = io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() -> own(id));
         if (order == null) {
             return notFound(id);
@@ -144,33 +134,32 @@ public class RewardsResource {
             flash.put("error", "Only a delivered reward can be sent again.");
             return Response.seeOther(back).build();
         }
-        String ip = address.get();
         if (!order.resendableAt(now())) {
             // The page offers no button then; a stale page or a second tab can still post. RaaS would refuse.
-            ledger.resent(order.id, me.getEmail(), "REFUSED", "before " + order.getResendableAfter(), ip);
+            ledger.resent(order.id, "REFUSED", "before " + order.getResendableAfter());
             flash.put("error", "The email was not sent again: RaaS sends a reward's email at most once every "
                     + "24 hours. It can be sent again after " + Formats.display(order.getResendableAfter()) + ".");
             return Response.seeOther(back).build();
         }
         try {
             raas.resend(order.raasOrderId);
-            ledger.resent(order.id, me.getEmail(), "SUCCESS", "RaaS order " + order.raasOrderId, ip);
+            ledger.resent(order.id, "SUCCESS", "RaaS order " + order.raasOrderId);
             flash.put("message", "The reward email was sent again to " + order.recipientEmail + ".");
         } catch (RaasFailure f) {
             // RaaS's text is for the log and the audit trail, not for the page.
             String raasText = f.errorMessage().orElse(f.getMessage());
             LOG.warnf("RaaS refused to resend order %d (RaaS order %s): %s", order.id, order.raasOrderId, raasText);
-            ledger.resent(order.id, me.getEmail(), "FAILED", raasText, ip);
+            ledger.resent(order.id, "FAILED", raasText);
             flash.put("error", f instanceof RaasFailure.ResendRefused
                     ? "The email was not sent again: RaaS declined to resend it. RaaS sends a reward's email at most "
                             + "once every 24 hours, so try again later."
                     : "The email was not sent again: RaaS refused the request. Try again later, or ask an "
                             + "administrator to check Accolade's connection to RaaS.");
         } catch (RaasOutcomeUnknown u) {
-            ledger.resent(order.id, me.getEmail(), "UNKNOWN", u.getMessage(), ip);
+            ledger.resent(order.id, "UNKNOWN", u.getMessage());
             flash.put("error", "RaaS did not confirm the resend; the email may or may not have been sent again.");
         } catch (RaasUnavailable u) {
-            ledger.resent(order.id, me.getEmail(), "FAILED", u.getMessage(), ip);
+            ledger.resent(order.id, "FAILED", u.getMessage());
             flash.put("error", "RaaS cannot be reached right now; nothing was resent. Try again later.");
         }
         return Response.seeOther(back).build();
@@ -194,7 +183,7 @@ public class RewardsResource {
     }
 
     private Response notFound(String id) {
-        ledger.refused(me.getEmail(), "reward order " + id, address.get());
+        ledger.refused("reward order " + id);
         return Response.status(404).entity(Templates.notFound()).build();
     }
 

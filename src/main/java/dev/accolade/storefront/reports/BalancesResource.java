@@ -40,7 +40,7 @@ import dev.accolade.storefront.security.Role;
 @Produces(MediaType.TEXT_HTML)
 public class BalancesResource {
 
-    /** The audit action of a card funding through the administration pages (admin.FundingService). */
+    /** The audit action of a card funding through the administration pages (accounts.FundingService). */
     static final String FUNDED_ACTION = "FUND";
 
 

@@ -24,6 +24,8 @@ import dev.accolade.raas.client.RaasClient;
 import dev.accolade.raas.client.RaasException;
 import dev.accolade.raas.client.RaasFailure;
 import dev.accolade.raas.client.RaasOrder;
+import dev.accolade.storefront.audit.Actor;
+import dev.accolade.storefront.audit.Actors;
 import dev.accolade.storefront.audit.AuditTrail;
 import dev.accolade.storefront.directory.Department;
 import dev.accolade.storefront.orders.RewardOrder;
@@ -40,15 +42,17 @@ import dev.accolade.storefront.reports.ReconciliationItem.Kind;
 public class Reconciliation {
 
     private static final Logger LOG = Logger.getLogger(Reconciliation.class);
-    static final String NIGHTLY_ACTOR = "system:reconciliation";
+    static final Actor NIGHTLY_ACTOR = Actor.system("system:reconciliation");
 
     private final RaasClient raas;
     private final AuditTrail audit;
+    private final Actors actors;
     private final Clock clock;
 
-    Reconciliation(RaasClient raas, AuditTrail audit, Clock clock) {
+    Reconciliation(RaasClient raas, AuditTrail audit, Actors actors, Clock clock) {
         this.raas = raas;
         this.audit = audit;
+        this.actors = actors;
         this.clock = clock;
     }
 
@@ -58,14 +62,18 @@ public class Reconciliation {
         LOG.infof("Nightly reconciliation %d: %s, %d discrepancies", run.id, run.status, run.getDiscrepancies());
     }
 
-    /** Yesterday (UTC), as the nightly job runs it. */
+    /** Yesterday (UTC), as the nightly job runs it: as {@code system:reconciliation}. */
     public ReconciliationRun runNightly() {
         LocalDate yesterday = LocalDate.now(clock.withZone(ZoneOffset.UTC)).minusDays(1);
-        return run(yesterday, yesterday, "NIGHTLY", NIGHTLY_ACTOR, null);
+        return actors.runAs(NIGHTLY_ACTOR, () -> run(yesterday, yesterday, "NIGHTLY"));
     }
 
-    /** Runs a reconciliation over whole UTC days {@code from} to {@code to} (both included) and stores it. */
-    public ReconciliationRun run(LocalDate from, LocalDate to, String trigger, String actor, String ip) {
+    /**
+     * Runs a reconciliation over whole UTC days {@code from} to {@code to} (both included) and stores it,
+     * as requested by the current actor.
+     */
+    public ReconciliationRun run(LocalDate from, LocalDate to, String trigger) {
+        String actor = actors.current().name();
         OffsetDateTime start = from.atStartOfDay().atOffset(ZoneOffset.UTC);
         OffsetDateTime end = to.plusDays(1).atStartOfDay().atOffset(ZoneOffset.UTC);
         ReconciliationRun run = QuarkusTransaction.requiringNew().call(() -> {
@@ -110,9 +118,9 @@ public class Reconciliation {
             r.status = failure == null ? "COMPLETE" : "FAILED";
             r.error = failure == null ? null : failure.length() > 500 ? failure.substring(0, 500) : failure;
             r.finishedAt = now();
-            audit.record(actor, "reconciliation.run", "reconciliation " + r.id + " (" + from + " to " + to + ")",
+            audit.record("reconciliation.run", "reconciliation " + r.id + " (" + from + " to " + to + ")",
                     r.status, failure != null ? r.error : r.matched + " matched, " + r.raasOnly + " at RaaS only, "
-                            + r.localOnly + " here only, " + r.differing + " differing", ip);
+                            + r.localOnly + " here only, " + r.differing + " differing");
             return r;
         });
     }
@@ -135,7 +143,7 @@ public class Reconciliation {
                 r = lookUp(o.raasOrderId); // dated outside the period at RaaS?
             }
             if (r == null) {
-                items.add(item(Kind.LOCAL_ONLY, d, o, null, "RaaS has no order " + (o.raasOrderId == null
+                items.add(ReconciliationItem.of(Kind.LOCAL_ONLY, d, o, null, "RaaS has no order " + (o.raasOrderId == null
                         ? "for this delivered order (no RaaS order id)" : o.raasOrderId)));
             } else {
                 check(run, d, o, r, items);
@@ -145,7 +153,7 @@ public class Reconciliation {
             RewardOrder o = QuarkusTransaction.requiringNew()
                     .call(() -> RewardOrder.<RewardOrder>find("raasOrderId", r.orderId()).firstResult());
             if (o == null) {
-                items.add(item(Kind.RAAS_ONLY, d, null, r, "Ordered at RaaS outside Accolade"));
+                items.add(ReconciliationItem.of(Kind.RAAS_ONLY, d, null, r, "Ordered at RaaS outside Accolade"));
             } else {
                 check(run, d, o, r, items);
             }
@@ -177,34 +185,8 @@ public class Reconciliation {
         if (differences.isEmpty()) {
             run.matched++;
         } else {
-            items.add(item(Kind.DIFFERING, d, o, r, String.join("; ", differences)));
+            items.add(ReconciliationItem.of(Kind.DIFFERING, d, o, r, String.join("; ", differences)));
         }
-    }
-
-    private static ReconciliationItem item(Kind kind, Department d, RewardOrder o, RaasOrder r, String detail) {
-        ReconciliationItem i = new ReconciliationItem();
-        i.kind = kind;
-        i.departmentId = d.id;
-        i.account = d.raasCustomer + " / " + d.raasAccountIdentifier;
-        if (o != null) {
-            i.localOrderId = o.id;
-            i.localAmount = o.amount;
-            i.localSku = o.sku;
-            i.localRecipient = o.recipientEmail;
-            i.raasOrderId = o.raasOrderId;
-            i.occurredAt = o.createdAt;
-        }
-        if (r != null) {
-            i.raasOrderId = r.orderId();
-            i.raasAmount = r.amount();
-            i.raasSku = r.sku();
-            i.raasRecipient = r.recipient() == null ? null : r.recipient().email();
-            if (i.occurredAt == null) {
-                i.occurredAt = r.deliveredAt();
-            }
-        }
-        i.detail = detail.length() > 500 ? detail.substring(0, 500) : detail;
-        return i;
     }
 
     private static String dollars(long cents) {

@@ -11,6 +11,10 @@ import jakarta.persistence.Table;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
+import dev.accolade.raas.client.RaasOrder;
+import dev.accolade.storefront.directory.Department;
+import dev.accolade.storefront.orders.RewardOrder;
+
 /** A discrepancy a reconciliation run found. */
 @Entity
 @Table(name = "reconciliation_item")
@@ -55,4 +59,32 @@ public class ReconciliationItem extends PanacheEntityBase {
     public String raasRecipient;
     public OffsetDateTime occurredAt;
     public String detail;
+
+    /** A discrepancy of a department's account: the local order, RaaS's, or both (either may be null). */
+    static ReconciliationItem of(Kind kind, Department d, RewardOrder o, RaasOrder r, String detail) {
+        ReconciliationItem i = new ReconciliationItem();
+        i.kind = kind;
+        i.departmentId = d.id;
+        i.account = d.raasCustomer + " / " + d.raasAccountIdentifier;
+        if (o != null) {
+            i.localOrderId = o.id;
+            i.localAmount = o.amount;
+            i.localSku = o.sku;
+            i.localRecipient = o.recipientEmail;
+            i.raasOrderId = o.raasOrderId;
+            i.occurredAt = o.createdAt;
+        }
+        if (r != null) {
+            i.raasOrderId = r.orderId();
+            i.raasAmount = r.amount();
+            i.raasSku = r.sku();
+            i.raasRecipient = r.recipient() == null ? null : r.recipient().email();
+            if (i.occurredAt == null) {
+                i.occurredAt = r.deliveredAt();
+            }
+        }
+        i.detail = detail.length() > 500 ? detail.substring(0, 500) : detail;
+        return i;
+    }
+
 }

@@ -23,10 +23,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 
-import dev.accolade.common.ClientAddress;
 import dev.accolade.common.Flash;
-import dev.accolade.storefront.security.Csrf;
-import dev.accolade.storefront.security.CurrentUser;
 import dev.accolade.storefront.security.Role;
 
 /** Reconciliation with RaaS: start a run for a period, list past runs, reopen one. */
@@ -51,19 +48,12 @@ public class ReconciliationResource {
     }
 
     private final Reconciliation reconciliation;
-    private final CurrentUser me;
-    private final Csrf csrf;
     private final Flash flash;
-    private final ClientAddress address;
     private final Clock clock;
 
-    ReconciliationResource(Reconciliation reconciliation, CurrentUser me, Csrf csrf, Flash flash, ClientAddress address,
-            Clock clock) {
+    ReconciliationResource(Reconciliation reconciliation, Flash flash, Clock clock) {
         this.reconciliation = reconciliation;
-        this.me = me;
-        this.csrf = csrf;
         this.flash = flash;
-        this.address = address;
         this.clock = clock;
     }
 
@@ -76,8 +66,7 @@ public class ReconciliationResource {
     }
 
     @POST
-    public Response start(@RestForm(Csrf.FIELD) String token, @RestForm String from, @RestForm String to) {
-        csrf.verify(token);
+    public Response start(@RestForm String from, @RestForm String to) {
         LocalDate f;
         LocalDate t;
         try {
@@ -92,7 +81,7 @@ public class ReconciliationResource {
             flash.put("error", problem);
             return Response.seeOther(URI.create("/reconciliation")).build();
         }
-        ReconciliationRun run = reconciliation.run(f, t, "MANUAL", me.getEmail(), address.get());
+        ReconciliationRun run = reconciliation.run(f, t, "MANUAL");
         if ("FAILED".equals(run.status)) {
             flash.put("error", "The reconciliation could not finish: " + run.error);
         } else {

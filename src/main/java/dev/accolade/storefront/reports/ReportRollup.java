@@ -9,25 +9,35 @@ import java.time.ZoneOffset;
 import java.util.Locale;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
+import jakarta.enterprise.event.Observes;
 import jakarta.transaction.Transactional;
 
-import org.hibernate.Session;
+import org.hibernate.StatelessSession;
 
+import dev.accolade.storefront.orders.OrderDelivered;
 import dev.accolade.storefront.orders.RewardOrder;
 
 /**
  * Keeps {@code report_rollup}: delivered rewards summed per month (UTC), department and dimension.
- * Called in the transaction that marks an order DELIVERED (a final status), so the rollup commits or
- * rolls back with it and always equals a GROUP BY over the delivered orders of whole months.
+ * Observes {@link OrderDelivered} in the transaction that marks an order DELIVERED (a final status),
+ * so the rollup commits or rolls back with it and always equals a GROUP BY over the delivered orders
+ * of whole months. Plain JDBC on the connection of the transaction's stateless session, the one the
+ * delivery is written with: this runs for every reward delivered.
  */
 @ApplicationScoped
 public class ReportRollup {
 
-    private final EntityManager em;
+    private final StatelessSession rows;
 
-    ReportRollup(EntityManager em) {
-        this.em = em;
+    ReportRollup(StatelessSession rows) {
+        this.rows = rows;
+    }
+
+    /** Reads the order's sums now and adds to them last, after the delivery's audit row. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    void delivered(@Observes OrderDelivered delivery) {
+        Sums sums = sumsOf(delivery.order());
+        delivery.thenWrite(() -> add(sums));
     }
 
     /**
@@ -35,7 +45,7 @@ public class ReportRollup {
      * {@link #sumsOf} with a plain read, and applied by {@link #add} as late in the transaction as
      * possible, since the sums' rows stay locked from there to the commit.
      */
-    public static final class Sums {
+    static final class Sums {
         private final int month;
         private final long departmentId;
         private final long amount;
@@ -57,15 +67,14 @@ public class ReportRollup {
      * recipient and amount never change after the order is placed). Locks nothing.
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public Sums sumsOf(RewardOrder o) {
+    Sums sumsOf(RewardOrder o) {
         int month = monthOf(o.createdAt);
         String[][] keys = {
                 { Dimension.ALL_KEY, "" },
                 { "BRAND", o.brand },
                 { "MANAGER", o.requesterEmail },
                 { "RECIPIENT", o.recipientEmail.toLowerCase(Locale.ROOT) } };
-        int existing = em.unwrap(Session.class)
-                .doReturningWork(connection -> existing(connection, month, o.departmentId, keys));
+        int existing = rows.doReturningWork(connection -> existing(connection, month, o.departmentId, keys));
         return new Sums(month, o.departmentId, o.amount, keys, existing == keys.length);
     }
 
@@ -80,8 +89,8 @@ public class ReportRollup {
      * in a cycle.
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void add(Sums sums) {
-        em.unwrap(Session.class).doWork(connection -> {
+    void add(Sums sums) {
+        rows.doWork(connection -> {
             if (sums.allExist) {
                 try (PreparedStatement update = connection.prepareStatement(UPDATE)) {
                     for (String[] key : sums.keys) {

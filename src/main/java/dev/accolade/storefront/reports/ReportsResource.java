@@ -23,6 +23,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 
+import dev.accolade.common.Csv;
 import dev.accolade.storefront.directory.Department;
 import dev.accolade.storefront.security.Role;
 

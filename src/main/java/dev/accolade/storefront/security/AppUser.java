@@ -6,16 +6,11 @@ import java.util.Optional;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.FetchType;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
-import jakarta.persistence.JoinColumn;
-import jakarta.persistence.ManyToOne;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
-
-import dev.accolade.storefront.directory.Department;
 
 /** A person who signs in. Passwords are kept as bcrypt hashes only. */
 @Entity
@@ -31,9 +26,8 @@ public class AppUser extends io.quarkus.hibernate.orm.panache.PanacheEntityBase 
     public String passwordHash;
     @Enumerated(EnumType.STRING)
     public Role role;
-    @ManyToOne(fetch = FetchType.LAZY)
-    @JoinColumn(name = "department_id")
-    public Department department;
+    /** The department a manager sends for (see {@code directory.Department}); null for users without one. */
+    public Long departmentId;
     public boolean enabled = true;
     public int failedAttempts;
     public OffsetDateTime lockedUntil;

@@ -1,8 +1,8 @@
 package dev.accolade.storefront.security;
 
+import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
-import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 
 import jakarta.enterprise.context.RequestScoped;
@@ -15,10 +15,10 @@ import io.vertx.ext.web.RoutingContext;
 
 /**
  * Cross-site request forgery protection for the storefront's forms (double-submit cookie): every
- * form carries {@code {inject:csrf.token}} in a hidden {@code csrf-token} field, and every POST
- * handler calls {@link #verify(String)}, which refuses the request unless the field matches the
- * HttpOnly, SameSite=Strict cookie. The RaaS API under {@code /raas/v1} is not a browser form target
- * and is not covered (see README.md, "Architecture").
+ * form carries {@code {inject:csrf.token}} in a hidden {@code csrf-token} field, and {@link CsrfFilter}
+ * refuses every state-changing request whose field does not match the HttpOnly, SameSite=Strict
+ * cookie. APIs that authenticate each call themselves (the RaaS API under {@code /raas/v1}) are not
+ * browser form targets and are not covered: {@link CsrfFilter#NOT_FORMS} lists them.
  */
 @Named("csrf")
 @RequestScoped
@@ -59,7 +59,7 @@ public class Csrf {
     }
 
     /** Refuses the request (400) unless the submitted token matches this browser's cookie. */
-    public void verify(String submitted) {
+    void verify(String submitted) {
         Cookie cookie = request.getCurrent().request().getCookie(COOKIE);
         if (submitted == null || cookie == null || !MessageDigest.isEqual(
                 submitted.getBytes(StandardCharsets.UTF_8), cookie.getValue().getBytes(StandardCharsets.UTF_8))) {

@@ -5,8 +5,6 @@ import jakarta.inject.Named;
 
 import io.quarkus.security.identity.SecurityIdentity;
 
-import dev.accolade.storefront.directory.DepartmentRef;
-
 /** The signed-in user as pages and services see them; {@code {inject:me.…}} in templates. */
 @Named("me")
 @RequestScoped

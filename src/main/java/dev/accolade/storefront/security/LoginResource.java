@@ -16,7 +16,6 @@ import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 
-import dev.accolade.common.ClientAddress;
 import dev.accolade.common.Flash;
 
 /** Sign-in and sign-out. */
@@ -31,19 +30,15 @@ public class LoginResource {
 
     private final LoginService logins;
     private final SessionCookies cookies;
-    private final Csrf csrf;
     private final Flash flash;
-    private final ClientAddress address;
     private final CurrentUser me;
     private final CurrentVertxRequest request;
 
-    LoginResource(LoginService logins, SessionCookies cookies, Csrf csrf, Flash flash, ClientAddress address,
-            CurrentUser me, CurrentVertxRequest request) {
+    LoginResource(LoginService logins, SessionCookies cookies, Flash flash, CurrentUser me,
+            CurrentVertxRequest request) {
         this.logins = logins;
         this.cookies = cookies;
-        this.csrf = csrf;
         this.flash = flash;
-        this.address = address;
         this.me = me;
         this.request = request;
     }
@@ -71,10 +66,8 @@ public class LoginResource {
 
     @POST
     @Path("login")
-    public Response login(@RestForm String email, @RestForm String password, @RestForm String next,
-            @RestForm(Csrf.FIELD) String token) {
-        csrf.verify(token);
-        LoginService.Attempt attempt = logins.attempt(email, password, address.get());
+    public Response login(@RestForm String email, @RestForm String password, @RestForm String next) {
+        LoginService.Attempt attempt = logins.attempt(email, password);
         String target = safeNext(next);
         if (attempt.user().isEmpty()) {
             flash.put("error", attempt.message()).put("email", email);
@@ -89,10 +82,9 @@ public class LoginResource {
 
     @POST
     @Path("logout")
-    public Response logout(@RestForm(Csrf.FIELD) String token) {
-        csrf.verify(token);
+    public Response logout() {
         if (me.isSignedIn()) {
-            logins.signedOut(me.getEmail(), address.get());
+            logins.signedOut(me.getEmail());
         }
         var rc = request.getCurrent();
         rc.response().addCookie(cookies.expired(rc.request().isSSL()));

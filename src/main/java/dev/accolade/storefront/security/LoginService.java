@@ -10,6 +10,7 @@ import jakarta.transaction.Transactional;
 
 import io.quarkus.elytron.security.common.BcryptUtil;
 
+import dev.accolade.storefront.audit.Actors;
 import dev.accolade.storefront.audit.AuditTrail;
 
 /**
@@ -31,28 +32,30 @@ public class LoginService {
     static final String DECOY_HASH = "$2a$10$vYK76hH/ldgBZiS4KqOxtufusx8hSy0ZC2Rhzq.5zKPb5qlT.9F6i";
 
     private final AuditTrail audit;
+    private final Actors actors;
     private final SessionConfig config;
     private final Clock clock;
 
-    LoginService(AuditTrail audit, SessionConfig config, Clock clock) {
+    LoginService(AuditTrail audit, Actors actors, SessionConfig config, Clock clock) {
         this.audit = audit;
+        this.actors = actors;
         this.config = config;
         this.clock = clock;
     }
 
     @Transactional
-    public Attempt attempt(String email, String password, String ip) {
+    public Attempt attempt(String email, String password) {
         String who = email == null ? "" : email.trim().toLowerCase();
         OffsetDateTime now = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
         Optional<AppUser> found = who.isEmpty() ? Optional.empty() : AppUser.findByEmail(who);
         if (found.isEmpty()) {
             BcryptUtil.matches(password == null ? "" : password, DECOY_HASH);
-            audit.record(who.isEmpty() ? "anonymous" : who, "SIGN_IN", who, "FAILED", "unknown user", ip);
+            signIn(who.isEmpty() ? "anonymous" : who, who, "FAILED", "unknown user");
             return new Attempt(Optional.empty(), "The email or password is not correct.");
         }
         AppUser user = found.get();
         if (user.lockedAt(now)) {
-            audit.record(user.email, "SIGN_IN", user.email, "LOCKED", "account locked until " + user.lockedUntil, ip);
+            signIn(user.email, user.email, "LOCKED", "account locked until " + user.lockedUntil);
             return new Attempt(Optional.empty(), "This account is locked after too many failed sign-ins. Try again after "
                     + dev.accolade.common.Formats.display(user.lockedUntil) + ".");
         }
@@ -64,25 +67,34 @@ public class LoginService {
                 user.lockedUntil = now.plus(config.lockout());
                 user.failedAttempts = 0;
                 detail += "; account locked until " + user.lockedUntil;
-                audit.record(user.email, "SIGN_IN", user.email, "FAILED", detail, ip);
+                signIn(user.email, user.email, "FAILED", detail);
                 return new Attempt(Optional.empty(), "Too many failed sign-ins: this account is locked until "
                         + dev.accolade.common.Formats.display(user.lockedUntil) + ".");
             }
-            audit.record(user.email, "SIGN_IN", user.email, "FAILED", detail, ip);
+            signIn(user.email, user.email, "FAILED", detail);
             return new Attempt(Optional.empty(), "The email or password is not correct.");
         }
         if (!user.enabled) {
-            audit.record(user.email, "SIGN_IN", user.email, "FAILED", "account disabled", ip);
+            signIn(user.email, user.email, "FAILED", "account disabled");
             return new Attempt(Optional.empty(), "This account is disabled. Ask an administrator to enable it.");
         }
         user.failedAttempts = 0;
         user.lockedUntil = null;
-        audit.record(user.email, "SIGN_IN", user.email, "SUCCESS", user.role.name(), ip);
+        signIn(user.email, user.email, "SUCCESS", user.role.name());
         return new Attempt(Optional.of(user), null);
     }
 
+    /** Records that the signed-in user signed out. */
     @Transactional
-    public void signedOut(String email, String ip) {
-        audit.record(email, "SIGN_OUT", email, "SUCCESS", null, ip);
+    public void signedOut(String email) {
+        audit.record("SIGN_OUT", email, "SUCCESS", null);
+    }
+
+    /**
+     * A sign-in attempt's row: nobody is signed in yet, so the row names the person the attempt was
+     * for (or {@code anonymous}), from this request's address.
+     */
+    private void signIn(String actor, String email, String outcome, String detail) {
+        actors.runAs(actors.current().named(actor), () -> audit.record("SIGN_IN", email, outcome, detail));
     }
 }

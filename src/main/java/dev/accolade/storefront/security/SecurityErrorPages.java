@@ -8,7 +8,8 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import io.quarkus.security.ForbiddenException;
 
-import dev.accolade.common.ClientAddress;
+import dev.accolade.storefront.audit.Actor;
+import dev.accolade.storefront.audit.Actors;
 import dev.accolade.storefront.audit.AuditTrail;
 import dev.accolade.storefront.errors.ErrorPages;
 
@@ -16,14 +17,14 @@ import dev.accolade.storefront.errors.ErrorPages;
 public class SecurityErrorPages {
 
     private final AuditTrail audit;
+    private final Actors actors;
     private final CurrentUser me;
-    private final ClientAddress address;
     private final ManagedExecutor executor;
 
-    SecurityErrorPages(AuditTrail audit, CurrentUser me, ClientAddress address, ManagedExecutor executor) {
+    SecurityErrorPages(AuditTrail audit, Actors actors, CurrentUser me, ManagedExecutor executor) {
         this.audit = audit;
+        this.actors = actors;
         this.me = me;
-        this.address = address;
         this.executor = executor;
     }
 
@@ -35,12 +36,12 @@ public class SecurityErrorPages {
 
     @ServerExceptionMapper
     public Response forbidden(ForbiddenException e, UriInfo uri) {
-        // Role checks run on the I/O thread: capture the facts here, write the audit row on a worker.
-        String actor = me.getEmail();
+        // Role checks run on the I/O thread: capture the facts here, write the audit row on a worker,
+        // as the request's actor (the worker runs after the request may have ended).
+        Actor actor = actors.current();
         String path = uri.getPath();
         String role = "role " + me.getRole();
-        String ip = address.get();
-        executor.execute(() -> audit.recordAlone(actor, "ACCESS_REFUSED", path, "REFUSED", role, ip));
+        executor.execute(() -> actors.runAs(actor, () -> audit.recordAlone("ACCESS_REFUSED", path, "REFUSED", role)));
         return ErrorPages.page(403, "Not allowed", "Your role does not give you access to this page.");
     }
 }

@@ -17,8 +17,6 @@ import io.quarkus.security.runtime.QuarkusPrincipal;
 import io.quarkus.security.runtime.QuarkusSecurityIdentity;
 import io.smallrye.mutiny.Uni;
 
-import dev.accolade.storefront.directory.DepartmentRef;
-
 /**
  * Looks the session's user up on every request, so that disabling a user or raising their session
  * version ends their sessions at once, on every replica.

@@ -1,9 +1,7 @@
 package dev.accolade.storefront.send;
 
 import java.net.URI;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.UUID;
@@ -19,23 +17,23 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-import org.jboss.resteasy.reactive.RestForm;
-
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 
-import dev.accolade.common.ClientAddress;
 import dev.accolade.common.Flash;
+import dev.accolade.common.FormErrors;
 import dev.accolade.common.Formats;
 import dev.accolade.raas.client.Catalog;
+import dev.accolade.storefront.accounts.DepartmentBalance;
 import dev.accolade.storefront.directory.Department;
-import dev.accolade.storefront.directory.DepartmentBalance;
-import dev.accolade.storefront.directory.DepartmentRef;
 import dev.accolade.storefront.directory.Employee;
+import dev.accolade.storefront.orders.OrderPlacement;
+import dev.accolade.storefront.orders.OrderRequest;
+import dev.accolade.storefront.orders.Requester;
 import dev.accolade.storefront.orders.RewardOrder;
-import dev.accolade.storefront.security.Csrf;
 import dev.accolade.storefront.security.CurrentUser;
+import dev.accolade.storefront.security.DepartmentRef;
 import dev.accolade.storefront.security.Role;
 
 /**
@@ -50,36 +48,29 @@ public class SendResource {
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance form(Catalog.Brand brand, Catalog.Reward reward, SendForm form,
-                Map<String, String> errors, List<Employee> colleagues, Department department, OptionalLong balance);
+                List<Employee> colleagues, Department department, OptionalLong balance);
 
-        static native TemplateInstance review(SendRequest request, SendForm typed, Department department,
+        static native TemplateInstance review(OrderRequest request, SendForm typed, Department department,
                 OptionalLong balance);
 
         static native TemplateInstance missing();
-
-        static native TemplateInstance colleagues(List<Employee> colleagues);
     }
 
-    /** Colleagues offered in the recipient list: the first ones without a search, the matches with one. */
-    static final int SUGGESTIONS = 25;
-
     private final SendValidator validator;
-    private final SendService sender;
+    private final OrderPlacement orders;
     private final DepartmentBalance balances;
     private final CurrentUser me;
-    private final Csrf csrf;
     private final Flash flash;
-    private final ClientAddress address;
+    private final FormErrors errors;
 
-    SendResource(SendValidator validator, SendService sender, DepartmentBalance balances, CurrentUser me, Csrf csrf,
-            Flash flash, ClientAddress address) {
+    SendResource(SendValidator validator, OrderPlacement orders, DepartmentBalance balances, CurrentUser me, Flash flash,
+            FormErrors errors) {
         this.validator = validator;
-        this.sender = sender;
+        this.orders = orders;
         this.balances = balances;
         this.me = me;
-        this.csrf = csrf;
         this.flash = flash;
-        this.address = address;
+        this.errors = errors;
     }
 
     @GET
@@ -94,18 +85,7 @@ public class SendResource {
             return missing();
         }
         SendForm form = SendForm.of(UUID.randomUUID().toString(), sku, null, null, null, null, null, null);
-        return Response.ok(page(brand.get(), form, Map.of())).build();
-    }
-
-    /**
-     * Recipient type-ahead: the {@code <option>}s of the department's active employees whose name or
-     * email contains what was typed (htmx swaps them into the form's datalist as the manager types).
-     */
-    @GET
-    @Path("colleagues")
-    @Transactional
-    public TemplateInstance colleagues(@QueryParam("recipientEmail") String typed) {
-        return Templates.colleagues(Employee.searchInDepartment(department().id, typed, SUGGESTIONS));
+        return Response.ok(page(brand.get(), form)).build();
     }
 
     /**
@@ -117,19 +97,17 @@ public class SendResource {
     @POST
     @Path("review")
     @Transactional
-    public Response review(@BeanParam SendForm form, @RestForm(Csrf.FIELD) String csrfToken) {
-        csrf.verify(csrfToken);
+    public Response review(@BeanParam SendForm form) {
         Optional<Catalog.Brand> brand = validator.brandOf(form.sku);
         if (brand.isEmpty()) {
             return missing();
         }
         Department department = department();
-        SendValidator.Result result = validator.validate(form, department.id, me.getDisplayName());
-        if (result.request().isEmpty()) {
-            return Response.ok(page(brand.get(), form, result.errors())).build();
+        Optional<OrderRequest> request = validator.validate(form, department.id, me.getDisplayName());
+        if (request.isEmpty()) {
+            return Response.ok(page(brand.get(), form)).build();
         }
-        return Response.ok(Templates.review(result.request().get(), form, department, balances.of(department)))
-                .build();
+        return Response.ok(Templates.review(request.get(), form, department, balances.of(department))).build();
     }
 
     /**
@@ -147,28 +125,26 @@ public class SendResource {
     @POST
     @Path("edit")
     @Transactional
-    public Response edit(@BeanParam SendForm form, @RestForm(Csrf.FIELD) String csrfToken) {
-        csrf.verify(csrfToken);
+    public Response edit(@BeanParam SendForm form) {
         Optional<Catalog.Brand> brand = validator.brandOf(form.sku);
         if (brand.isEmpty()) {
             return missing();
         }
-        if (form.token == null || !SendValidator.TOKEN.matcher(form.token).matches()) {
+        if (!SendForm.isToken(form.token)) {
             form.token = UUID.randomUUID().toString();
         }
-        return Response.ok(page(brand.get(), form, Map.of())).build();
+        return Response.ok(page(brand.get(), form)).build();
     }
 
     @POST
-    public Response send(@BeanParam SendForm form, @RestForm(Csrf.FIELD) String token) {
-        csrf.verify(token);
+    public Response send(@BeanParam SendForm form) {
         DepartmentRef department = me.getDepartment();
         if (department == null) {
             throw new jakarta.ws.rs.NotFoundException("no department");
         }
         // Reads only (catalog snapshot, the department's directory): no transaction needed.
-        SendValidator.Result result = validator.validate(form, department.id(), me.getDisplayName());
-        if (result.request().isEmpty()) {
+        Optional<OrderRequest> request = validator.validate(form, department.id(), me.getDisplayName());
+        if (request.isEmpty()) {
             // Only a changed catalog or a hand-made request gets here (the review checked the form).
             // The form is shown again with its errors rather than redirected: the entered values can
             // be larger than a flash cookie may be (4 KB).
@@ -176,14 +152,11 @@ public class SendResource {
             if (brand.isEmpty()) {
                 return missing();
             }
-            Map<String, String> errors = new LinkedHashMap<>();
-            errors.put("form", "The reward was not sent: please check the highlighted fields.");
-            errors.putAll(result.errors());
-            return Response.ok(QuarkusTransaction.requiringNew().call(() -> page(brand.get(), form, errors))).build();
+            errors.add("form", "The reward was not sent: please check the highlighted fields.");
+            return Response.ok(QuarkusTransaction.requiringNew().call(() -> page(brand.get(), form))).build();
         }
-        SendService.Sent sent = sender.send(result.request().get(), me.getUserId(), me.getEmail(), department,
-                address.get());
-        balances.forget(department.id());
+        OrderPlacement.Placed sent = orders.place(request.get(),
+                new Requester(me.getUserId(), me.getEmail(), department));
         RewardOrder order = sent.order();
         if (order.departmentId != department.id()) {
             return Response.status(404).build();
@@ -203,14 +176,14 @@ public class SendResource {
         };
     }
 
-    private TemplateInstance page(Catalog.Brand brand, SendForm form, Map<String, String> errors) {
+    private TemplateInstance page(Catalog.Brand brand, SendForm form) {
         Catalog.Reward reward = brand.rewards().stream().filter(r -> r.sku().equals(form.sku)).findFirst().orElseThrow();
         if (form.from == null || form.from.isBlank()) {
             form.from = me.getDisplayName();
         }
         Department department = department();
-        List<Employee> colleagues = Employee.searchInDepartment(department.id, "", SUGGESTIONS);
-        return Templates.form(brand, reward, form, errors, colleagues, department, balances.of(department));
+        List<Employee> colleagues = Employee.searchInDepartment(department.id, "", ColleaguesResource.SUGGESTIONS);
+        return Templates.form(brand, reward, form, colleagues, department, balances.of(department));
     }
 
     private static Response missing() {

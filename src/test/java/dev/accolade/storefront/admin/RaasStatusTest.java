@@ -17,6 +17,8 @@ import io.quarkus.test.junit.TestProfile;
 
 import dev.accolade.raas.sandbox.TunedSandboxProfile;
 import dev.accolade.storefront.Browser;
+import dev.accolade.storefront.accounts.FundingCard;
+import dev.accolade.storefront.accounts.FundingTest;
 import dev.accolade.storefront.audit.AuditEvent;
 import dev.accolade.storefront.demo.DemoRaasAccounts;
 import dev.accolade.storefront.directory.Department;

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 
+
 /**
  * The chain detects a row edited, removed or inserted directly in SQL. Each test restores the table
  * so the rest of the suite keeps an intact chain.
@@ -29,6 +30,9 @@ class AuditChainTest {
 
     @Inject
     AuditTrail audit;
+
+    @Inject
+    Actors actors;
 
     @Inject
     EntityManager em;
@@ -46,7 +50,8 @@ class AuditChainTest {
     private long append(String action) {
         String target = "chain-test " + UUID.randomUUID();
         QuarkusTransaction.requiringNew().run(
-                () -> audit.record("chain-test@accolade.test", action, target, "SUCCESS", "detail", "127.0.0.1"));
+                () -> actors.runAs(new Actor("chain-test@accolade.test", "127.0.0.1"),
+                        () -> audit.record(action, target, "SUCCESS", "detail")));
         return committed(target).id;
     }
 
@@ -100,7 +105,8 @@ class AuditChainTest {
                 { "a\u001fb@accolade.test", "RESEND", "order \u001f8", "SUCCESS", "line\nbreak \\ 'quote'", "10.0.0.1" } };
         for (String[] r : rows) {
             String action = r[1] + "_" + UUID.randomUUID().toString().substring(0, 8);
-            QuarkusTransaction.requiringNew().run(() -> audit.record(r[0], action, r[2], r[3], r[4], r[5]));
+            QuarkusTransaction.requiringNew().run(
+                    () -> actors.runAs(new Actor(r[0], r[5]), () -> audit.record(action, r[2], r[3], r[4])));
             AuditEvent stored = QuarkusTransaction.requiringNew()
                     .call(() -> AuditEvent.<AuditEvent> find("action", action).singleResult());
             assertTrue(stored.id > 0, "the row has its place in the chain once committed");

@@ -17,6 +17,8 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 
+import dev.accolade.storefront.audit.Actor;
+import dev.accolade.storefront.audit.Actors;
 import dev.accolade.storefront.audit.AuditTrail;
 import dev.accolade.storefront.demo.DemoRaasAccounts;
 import dev.accolade.storefront.directory.Department;
@@ -38,6 +40,9 @@ class PagesFitTheScreenBrowserTest {
 
     @Inject
     AuditTrail audit;
+
+    @Inject
+    Actors actors;
 
     private Page signedIn(Chromium chromium, int width, String email) {
         Page page = chromium.page(width, 900);
@@ -80,11 +85,11 @@ class PagesFitTheScreenBrowserTest {
 
     @Test
     void theAuditTableFitsADesktopPageWithLongRows() {
-        QuarkusTransaction.requiringNew().run(() -> audit.record(
-                "someone.with.a.remarkably.long.address@a-subsidiary-of-the-company.example.com", "LAYOUT_WIDE_ROW",
+        Actor wide = new Actor("someone.with.a.remarkably.long.address@a-subsidiary-of-the-company.example.com",
+                "2001:db8:85a3:0000:0000:8a2e:0370:7334");
+        QuarkusTransaction.requiringNew().run(() -> actors.runAs(wide, () -> audit.record("LAYOUT_WIDE_ROW",
                 "/admin/accounts/1/fund?from=" + "x".repeat(120),
-                "SUCCESS", "a detail without a single space " + "y".repeat(300) + " and then words ".repeat(30),
-                "2001:db8:85a3:0000:0000:8a2e:0370:7334"));
+                "SUCCESS", "a detail without a single space " + "y".repeat(300) + " and then words ".repeat(30))));
         try (Chromium chromium = new Chromium()) {
             for (int width : new int[] { 1280, 1920 }) {
                 Page desktop = signedIn(chromium, width, "hr@accolade.test");

@@ -25,6 +25,8 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 
 import dev.accolade.storefront.Browser;
+import dev.accolade.storefront.audit.Actor;
+import dev.accolade.storefront.audit.Actors;
 import dev.accolade.storefront.demo.DemoRaasAccounts;
 import dev.accolade.storefront.directory.Department;
 import dev.accolade.storefront.orders.RewardOrder;
@@ -45,6 +47,9 @@ class ReconciliationTest {
 
     @Inject
     Reconciliation reconciliation;
+
+    @Inject
+    Actors actors;
 
     @BeforeEach
     void accounts() {
@@ -103,7 +108,8 @@ class ReconciliationTest {
         long ghost = localOrder("199-99999999-99", SKU, 1000, "ghost@example.com");
 
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
-        ReconciliationRun run = reconciliation.run(today, today, "MANUAL", "hr@accolade.test", null);
+        ReconciliationRun run = actors.runAs(new Actor("hr@accolade.test", null),
+                () -> reconciliation.run(today, today, "MANUAL"));
         assertEquals("COMPLETE", run.status, run.error);
         List<ReconciliationItem> items = QuarkusTransaction.requiringNew()
                 .call(() -> ReconciliationItem.<ReconciliationItem>list("runId", run.id));

@@ -22,7 +22,10 @@ import org.junit.jupiter.api.Test;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 
+import dev.accolade.common.Csv;
 import dev.accolade.storefront.Browser;
+import dev.accolade.storefront.audit.Actor;
+import dev.accolade.storefront.audit.Actors;
 import dev.accolade.storefront.audit.AuditTrail;
 
 /** Report figures against {@link ReportFixtures}, worked out by hand; CSV content and escaping. */
@@ -183,6 +186,9 @@ class ReportFiguresTest {
     @Inject
     AuditTrail audit;
 
+    @Inject
+    Actors actors;
+
     private static final Pattern MONTH_ROW = Pattern.compile(
             "<tr><th scope=\"row\">([A-Z][a-z]{2} \\d{4})</th><td class=\"num\">(\\d+)</td><td class=\"num\">\\$([\\d,]+\\.\\d\\d)</td>");
 
@@ -201,13 +207,14 @@ class ReportFiguresTest {
     @Test
     void fundsInCountTheAdministrationsCardFundingsAndNothingRefused() {
         long[] before = currentMonthFundsIn();
-        // As the administration's funding pages record them (admin.FundingService).
-        io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().run(() -> {
-            audit.record("admin@accolade.test", "FUND", "Accolade / accolade-engineering", "SUCCESS",
-                    "card ****1111, $1,234.56, fund RF11-22223333-44", "127.0.0.1");
-            audit.record("admin@accolade.test", "FUND", "Accolade / accolade-engineering", "DECLINED",
-                    "CC_DECLINED, card ****0002, $900.00", "127.0.0.1");
-        });
+        // As the administration's funding pages record them (accounts.FundingService).
+        io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().run(() -> actors.runAs(
+                new Actor("admin@accolade.test", "127.0.0.1"), () -> {
+                    audit.record("FUND", "Accolade / accolade-engineering", "SUCCESS",
+                            "card ****1111, $1,234.56, fund RF11-22223333-44");
+                    audit.record("FUND", "Accolade / accolade-engineering", "DECLINED",
+                            "CC_DECLINED, card ****0002, $900.00");
+                }));
         long[] after = currentMonthFundsIn();
         assertEquals(before[0] + 1, after[0], "one funding more");
         assertEquals(before[1] + 123456, after[1], "its amount is in funds in; the declined one is not");

@@ -9,24 +9,30 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 
 import dev.accolade.raas.client.RaasOrder;
 import dev.accolade.raas.client.Recipient;
+import dev.accolade.storefront.audit.Actor;
+import dev.accolade.storefront.audit.Actors;
 import dev.accolade.storefront.directory.Department;
+import dev.accolade.storefront.orders.OrderLedger;
 import dev.accolade.storefront.orders.RewardOrder;
 import dev.accolade.storefront.security.AppUser;
-import dev.accolade.storefront.send.SendLedger;
 
 /**
  * Orders of 2021 whose report figures are worked out by hand in {@link ReportFiguresTest}. Each is
- * committed as PENDING and then marked DELIVERED through {@link SendLedger}, the way a send ends, so
+ * committed as PENDING and then marked DELIVERED through {@link OrderLedger}, the way a send ends, so
  * the rollup is kept by the application's own code. Loaded once per application start.
  */
 @ApplicationScoped
 public class ReportFixtures {
 
-    private final SendLedger ledger;
+    private static final Actor TEST = Actor.system("test");
+
+    private final OrderLedger ledger;
+    private final Actors actors;
     private boolean loaded;
 
-    ReportFixtures(SendLedger ledger) {
+    ReportFixtures(OrderLedger ledger, Actors actors) {
         this.ledger = ledger;
+        this.actors = actors;
     }
 
     public synchronized void ensure() {
@@ -42,7 +48,7 @@ public class ReportFixtures {
         delivered("Sales", "sales.manager@accolade.test", "2021-04-02T08:00:00Z", "Brand C", 700, "marie.curie@accolade.test", "Marie Curie");
         // Not counted: a refused order and one whose outcome is still unknown.
         RewardOrder failed = order("Engineering", "manager@accolade.test", OffsetDateTime.parse("2021-02-10T10:00:00Z"), "Brand A", 9900, "ada.lovelace@accolade.test", "Ada Lovelace");
-        ledger.failed(failed, null, "refused", "test", "SEND_OUTCOME", null);
+        actors.runAs(TEST, () -> ledger.failed(failed, null, "refused", "SEND_OUTCOME"));
         order("Engineering", "manager@accolade.test", OffsetDateTime.parse("2021-03-10T10:00:00Z"), "Brand A", 8800, "ada.lovelace@accolade.test", "Ada Lovelace");
         // For the CSV: a brand a spreadsheet would run as a formula, a name with a comma and quotes.
         delivered("Sales", "sales.manager@accolade.test", "2021-06-05T10:00:00Z", "=HYPERLINK(\"http://x.test\")", 1200,
@@ -54,8 +60,9 @@ public class ReportFixtures {
         RewardOrder o = order(department, manager, OffsetDateTime.parse(at), brand, cents, email, name);
         long id = o.id;
         String raasId = "1" + String.format("%02d", (int) (id % 90) + 10) + "-" + String.format("%08d", id) + "-21";
-        ledger.delivered(o, department, new RaasOrder(raasId, null, null, "SKU-" + brand.length(), cents, null, null, null,
-                OffsetDateTime.parse(at), new Recipient(name, email), null), "test", "SEND_OUTCOME", null);
+        RaasOrder placed = new RaasOrder(raasId, null, null, "SKU-" + brand.length(), cents, null, null, null,
+                OffsetDateTime.parse(at), new Recipient(name, email), null);
+        actors.runAs(TEST, () -> ledger.delivered(o, department, placed, "SEND_OUTCOME"));
     }
 
     /** A PENDING order of the department's manager, committed in a transaction of its own. */

@@ -24,8 +24,10 @@ import io.quarkus.test.junit.QuarkusTest;
 
 import dev.accolade.raas.client.RaasOrder;
 import dev.accolade.raas.client.Recipient;
+import dev.accolade.storefront.audit.Actor;
+import dev.accolade.storefront.audit.Actors;
+import dev.accolade.storefront.orders.OrderLedger;
 import dev.accolade.storefront.orders.RewardOrder;
-import dev.accolade.storefront.send.SendLedger;
 
 /**
  * Many orders delivered at once, in a month no other test uses, with brands and recipients that are
@@ -40,7 +42,10 @@ class RollupConcurrencyTest {
     private static final int THREADS = 8;
 
     @Inject
-    SendLedger ledger;
+    OrderLedger ledger;
+
+    @Inject
+    Actors actors;
 
     @Inject
     EntityManager em;
@@ -62,9 +67,10 @@ class RollupConcurrencyTest {
             for (RewardOrder o : orders) {
                 results.add(pool.submit(() -> {
                     start.await();
-                    return ledger.delivered(o, null, new RaasOrder("RC-" + o.id, null, null, o.sku, o.amount, null,
-                            null, null, o.createdAt, new Recipient(o.recipientName, o.recipientEmail), null),
-                            "test", "SEND_OUTCOME", null);
+                    RaasOrder placed = new RaasOrder("RC-" + o.id, null, null, o.sku, o.amount, null, null, null,
+                            o.createdAt, new Recipient(o.recipientName, o.recipientEmail), null);
+                    return actors.runAs(Actor.system("test"),
+                            () -> ledger.delivered(o, null, placed, "SEND_OUTCOME"));
                 }));
             }
             start.countDown();

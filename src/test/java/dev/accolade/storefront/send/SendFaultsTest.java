@@ -25,6 +25,7 @@ import io.quarkus.test.junit.TestProfile;
 
 import dev.accolade.storefront.Browser;
 import dev.accolade.storefront.demo.DemoRaasAccounts;
+import dev.accolade.storefront.orders.OrderReconciler;
 import dev.accolade.storefront.orders.RewardOrder;
 
 /** What happens to a send when RaaS's answer is lost: never a second order, always a settled outcome. */
@@ -36,7 +37,7 @@ class SendFaultsTest {
     DemoRaasAccounts demoAccounts;
 
     @Inject
-    SendReconciler reconciler;
+    OrderReconciler reconciler;
 
     /** This application's own address, where the embedded sandbox serves /raas/v1. */
     @io.quarkus.test.common.http.TestHTTPResource("/")

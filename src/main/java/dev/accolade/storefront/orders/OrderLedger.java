@@ -1,0 +1,144 @@
+package dev.accolade.storefront.orders;
+
+import java.sql.PreparedStatement;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.transaction.Transactional;
+
+import org.hibernate.StatelessSession;
+
+import dev.accolade.common.Formats;
+import dev.accolade.raas.client.RaasOrder;
+import dev.accolade.storefront.audit.AuditTrail;
+import dev.accolade.storefront.orders.RewardOrder.Status;
+
+/**
+ * Every state change of a reward order, each in its own transaction with its audit row. Outcomes are
+ * conditional updates (only an order still PENDING or UNKNOWN changes), so a late answer, a second
+ * replica or the reconciler can never overwrite a settled order. This is the send path, run for every
+ * reward: it works on the transaction's {@link StatelessSession} (see package-info), with no
+ * persistence context to fill or flush.
+ */
+@ApplicationScoped
+public class OrderLedger {
+
+    private final StatelessSession rows;
+    private final AuditTrail audit;
+    private final Clock clock;
+    private final Event<OrderDelivered> deliveries;
+    private final RewardMetrics metrics;
+
+    OrderLedger(StatelessSession rows, AuditTrail audit, Clock clock, Event<OrderDelivered> deliveries,
+            RewardMetrics metrics) {
+        this.rows = rows;
+        this.audit = audit;
+        this.clock = clock;
+        this.deliveries = deliveries;
+        this.metrics = metrics;
+    }
+
+    /**
+     * Commits the order as PENDING before RaaS is called; fails on a replayed token (unique). The
+     * insert is the entity's own, with the id from its pooled sequence, run at once.
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public RewardOrder reserve(OrderRequest request, Requester requester) {
+        RewardOrder o = RewardOrder.pending(request, requester, now());
+        rows.insert(o);
+        audit.record("SEND_ATTEMPT", "order " + o.id, "PENDING", o.sku + " " + Formats.dollars(o.amount) + " to "
+                + o.recipientEmail + " from " + requester.department().name());
+        return o;
+    }
+
+    /**
+     * Settles an order as DELIVERED if it is still PENDING or UNKNOWN, with its audit row and what
+     * {@link OrderDelivered}'s observers keep, in one transaction; returns false when the order was
+     * already settled. The update is one JDBC statement on the session's connection, as this runs for
+     * every reward sent.
+     *
+     * @param department the department's name for the metrics, or null to look it up
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public boolean delivered(RewardOrder order, String department, RaasOrder raas, String action) {
+        OffsetDateTime now = now();
+        OffsetDateTime deliveredAt = raas.deliveredAt() == null ? now : raas.deliveredAt();
+        int n = rows.doReturningWork(connection -> {
+            try (PreparedStatement update = connection.prepareStatement("update reward_order set status = ?,"
+                    + " raas_order_id = ?, delivered_at = ?, resolved_at = ?, failure_reason = null"
+                    + " where id = ? and status in (?, ?)")) {
+                update.setString(1, Status.DELIVERED.name());
+                update.setString(2, raas.orderId());
+                update.setObject(3, deliveredAt);
+                update.setObject(4, now);
+                update.setLong(5, order.id);
+                update.setString(6, Status.PENDING.name());
+                update.setString(7, Status.UNKNOWN.name());
+                return update.executeUpdate();
+            }
+        });
+        if (n == 1) {
+            // Observers (the reports' monthly sums) read now and write after the audit row, last
+            // before the commit: see OrderDelivered for the lock order this keeps.
+            OrderDelivered delivery = new OrderDelivered(order);
+            deliveries.fire(delivery);
+            audit.record(action, "order " + order.id, "DELIVERED", "RaaS order " + raas.orderId());
+            delivery.writeLast();
+            metrics.changed(order.departmentId, department, Status.DELIVERED);
+        }
+        return n == 1;
+    }
+
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public boolean failed(RewardOrder order, String department, String reason, String action) {
+        OffsetDateTime now = now();
+        int n = rows.createMutationQuery("update RewardOrder set status = :failed, failureReason = :reason,"
+                + " resolvedAt = :now where id = :id and status in (:pending, :unknown)")
+                .setParameter("failed", Status.FAILED).setParameter("reason", truncate(reason)).setParameter("now", now)
+                .setParameter("id", order.id).setParameter("pending", Status.PENDING)
+                .setParameter("unknown", Status.UNKNOWN).executeUpdate();
+        if (n == 1) {
+            audit.record(action, "order " + order.id, "FAILED", reason);
+            metrics.changed(order.departmentId, department, Status.FAILED);
+        }
+        return n == 1;
+    }
+
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public boolean unknown(RewardOrder order, String department, String why) {
+        int n = rows.createMutationQuery("update RewardOrder set status = :unknown, failureReason = :why"
+                + " where id = :id and status = :pending")
+                .setParameter("unknown", Status.UNKNOWN).setParameter("why", truncate(why)).setParameter("id", order.id)
+                .setParameter("pending", Status.PENDING).executeUpdate();
+        if (n == 1) {
+            audit.record("SEND_OUTCOME", "order " + order.id, "UNKNOWN", why);
+            metrics.changed(order.departmentId, department, Status.UNKNOWN);
+        }
+        return n == 1;
+    }
+
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void resent(long orderId, String outcome, String detail) {
+        if ("SUCCESS".equals(outcome)) {
+            rows.createMutationQuery("update RewardOrder set lastResentAt = :now where id = :id")
+                    .setParameter("now", now()).setParameter("id", orderId).executeUpdate();
+        }
+        audit.record("RESEND", "order " + orderId, outcome, detail);
+    }
+
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void refused(String what) {
+        audit.record("ACCESS_REFUSED", what, "REFUSED", null);
+    }
+
+    private OffsetDateTime now() {
+        return OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
+    }
+
+    private static String truncate(String s) {
+        return s == null || s.length() <= 500 ? s : s.substring(0, 500);
+    }
+}

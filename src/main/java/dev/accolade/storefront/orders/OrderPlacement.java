@@ -1,0 +1,168 @@
+package dev.accolade.storefront.orders;
+
+import java.util.Objects;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.PersistenceException;
+
+import org.jboss.logging.Logger;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+
+import dev.accolade.common.Formats;
+import dev.accolade.raas.client.OrderCreate;
+import dev.accolade.raas.client.RaasClient;
+import dev.accolade.raas.client.RaasFailure;
+import dev.accolade.raas.client.RaasOrder;
+import dev.accolade.raas.client.RaasOutcomeUnknown;
+import dev.accolade.raas.client.RaasUnavailable;
+import dev.accolade.raas.client.Recipient;
+import dev.accolade.storefront.accounts.DepartmentBalance;
+import dev.accolade.storefront.security.DepartmentRef;
+
+/**
+ * Places a reward order exactly once, for whatever asks for one (the send form today; approvals,
+ * batches and scheduled sends alike): the caller gives the request and its one-time token. The order
+ * is committed as PENDING under that token before RaaS is called; a replayed, refreshed or
+ * double-clicked request finds that order and never calls RaaS again. RaaS's answer settles it as
+ * DELIVERED or FAILED; no answer leaves it UNKNOWN for the reconciler, which looks for it at RaaS
+ * instead of sending it again. The department's cached balance is forgotten afterwards.
+ */
+@ApplicationScoped
+public class OrderPlacement {
+
+    private static final Logger LOG = Logger.getLogger(OrderPlacement.class);
+
+    /** The order behind a request, and whether this request is the one that placed it. */
+    public record Placed(RewardOrder order, boolean replay) {
+    }
+
+    private final OrderLedger ledger;
+    private final RaasClient raas;
+    private final DepartmentBalance balances;
+
+    OrderPlacement(OrderLedger ledger, RaasClient raas, DepartmentBalance balances) {
+        this.ledger = ledger;
+        this.raas = raas;
+        this.balances = balances;
+    }
+
+    /**
+     * Places the order of a validated request once. The PENDING row is inserted straight away: the
+     * unique token makes a second submission of the same request fail there, and it is then shown the
+     * order the first submission made.
+     */
+    public Placed place(OrderRequest request, Requester requester) {
+        try {
+            return reserveAndPlace(request, requester);
+        } finally {
+            balances.forget(requester.department().id());
+        }
+    }
+
+    private Placed reserveAndPlace(OrderRequest request, Requester requester) {
+        DepartmentRef department = requester.department();
+        RewardOrder order;
+        try {
+            order = ledger.reserve(request, requester);
+        } catch (PersistenceException | jakarta.transaction.TransactionalException e) {
+            // Another submission of the same request won the token: show its order.
+            return replay(byToken(request.token()).orElseThrow(() -> e), department);
+        } catch (RuntimeException e) {
+            Optional<RewardOrder> raced = byToken(request.token());
+            if (raced.isPresent()) {
+                return replay(raced.get(), department);
+            }
+            throw e;
+        }
+        return new Placed(place(order, department.name()), false);
+    }
+
+    /**
+     * The order an earlier submission of the form placed. A form of another department's order is
+     * not shown to this one (the page answers 404), and the refusal is audited as for its address.
+     */
+    private Placed replay(RewardOrder order, DepartmentRef department) {
+        if (!Objects.equals(order.departmentId, department.id())) {
+            ledger.refused("reward order " + order.id);
+        }
+        return new Placed(order, true);
+    }
+
+    /** Calls RaaS and records its answer; returns the order as settled (re-read if another path settled it). */
+    private RewardOrder place(RewardOrder order, String department) {
+        OrderCreate create = new OrderCreate(order.raasCustomer, order.raasAccountIdentifier,
+                new Recipient(order.recipientName, order.recipientEmail), order.sku,
+                order.variablePrice ? order.amount : null,
+                order.rewardSubject, order.rewardMessage, order.rewardFrom, Boolean.TRUE);
+        boolean recorded;
+        try {
+            RaasOrder placed = raas.placeOrder(create);
+            recorded = ledger.delivered(order, department, placed, "SEND_OUTCOME");
+            if (recorded) {
+                order.status = RewardOrder.Status.DELIVERED;
+                order.raasOrderId = placed.orderId();
+            }
+        } catch (RaasFailure f) {
+            recorded = settleFailed(order, department, reason(f));
+        } catch (RaasUnavailable u) {
+            recorded = u.notSent()
+                    ? settleFailed(order, department, "RaaS could not be reached, so nothing was sent. Try again in a few minutes.")
+                    : settleUnknown(order, department, "RaaS did not answer (" + u.kind() + ")");
+        } catch (RaasOutcomeUnknown u) {
+            recorded = settleUnknown(order, department, "No reliable answer from RaaS (" + u.kind()
+                    + u.errorCode().map(c -> ", " + c).orElse("") + ")");
+        } catch (RuntimeException e) {
+            LOG.errorf(e, "Unexpected error while placing order %d; its outcome will be reconciled", order.id);
+            recorded = settleUnknown(order, department, "Unexpected error after sending: " + e.getClass().getSimpleName());
+        }
+        return recorded ? order : byId(order.id);
+    }
+
+    private boolean settleFailed(RewardOrder order, String department, String reason) {
+        if (!ledger.failed(order, department, reason, "SEND_OUTCOME")) {
+            return false;
+        }
+        order.status = RewardOrder.Status.FAILED;
+        order.failureReason = reason;
+        return true;
+    }
+
+    private boolean settleUnknown(RewardOrder order, String department, String why) {
+        if (!ledger.unknown(order, department, why)) {
+            return false;
+        }
+        order.status = RewardOrder.Status.UNKNOWN;
+        order.failureReason = why;
+        return true;
+    }
+
+    /** The message a manager reads when RaaS refused an order. */
+    static String reason(RaasFailure f) {
+        if (f instanceof RaasFailure.InsufficientFunds funds) {
+            return "Your department's RaaS balance"
+                    + (funds.availableBalance().isPresent() ? " (" + Formats.dollars(funds.availableBalance().getAsLong()) + ")" : "")
+                    + " does not cover this reward. Ask an administrator to add funds.";
+        }
+        if (f instanceof RaasFailure.ValidationFailed v) {
+            return "RaaS refused the order: " + v.invalidInputs().stream()
+                    .map(i -> i.field() + " " + i.error()).reduce((a, b) -> a + "; " + b).orElse("invalid input") + ".";
+        }
+        if (f instanceof RaasFailure.NotFound) {
+            return "RaaS does not know your department's account. Ask an administrator to connect it.";
+        }
+        if (f instanceof RaasFailure.AuthenticationFailed || f instanceof RaasFailure.AuthenticationNeeded) {
+            return "Accolade's RaaS credentials were refused. Ask an administrator to check them.";
+        }
+        return "RaaS refused the order" + f.errorMessage().map(m -> ": " + m).orElse(".");
+    }
+
+    private static RewardOrder byId(long id) {
+        return QuarkusTransaction.requiringNew().call(() -> RewardOrder.<RewardOrder> findById(id));
+    }
+
+    private static Optional<RewardOrder> byToken(String token) {
+        return QuarkusTransaction.requiringNew().call(() -> RewardOrder.findByToken(token));
+    }
+}

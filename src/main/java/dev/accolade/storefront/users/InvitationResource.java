@@ -1,0 +1,75 @@
+package dev.accolade.storefront.users;
+
+import java.util.Map;
+import java.util.Optional;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.jboss.resteasy.reactive.RestForm;
+
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+
+import dev.accolade.common.Flash;
+import dev.accolade.common.FormErrors;
+import dev.accolade.common.Forms;
+import dev.accolade.storefront.security.AppUser;
+import dev.accolade.storefront.users.UserAdminService.Refused;
+
+/** The one-time link an invited user opens to set their password; no sign-in needed. */
+@Path("/invitation/{secret}")
+@Produces(MediaType.TEXT_HTML)
+public class InvitationResource {
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance invitation(AppUser user, String secret, int minLength);
+
+        static native TemplateInstance invalid();
+    }
+
+    private final InvitationService invitations;
+    private final Flash flash;
+    private final FormErrors errors;
+
+    InvitationResource(InvitationService invitations, Flash flash, FormErrors errors) {
+        this.invitations = invitations;
+        this.flash = flash;
+        this.errors = errors;
+    }
+
+    @GET
+    public Response page(@PathParam("secret") String secret) {
+        Optional<AppUser> user = invitations.invited(secret);
+        if (user.isEmpty()) {
+            return Response.status(404).entity(Templates.invalid()).build();
+        }
+        return Response.ok(Templates.invitation(user.get(), secret, PasswordPolicy.MIN_LENGTH)).build();
+    }
+
+    @POST
+    public Response accept(@PathParam("secret") String secret, @RestForm String password, @RestForm String confirm) {
+        String self = "/invitation/" + secret;
+        if (password == null || !password.equals(confirm)) {
+            errors.add("confirm", "The two passwords are not the same.");
+            return errors.back(self, "Your password is not set yet.", Map.of());
+        }
+        try {
+            AppUser u = invitations.accept(secret, password);
+            flash.put("message", "Your password is set. Sign in with it now.").put("email", u.email);
+            return Forms.seeOther("/login");
+        } catch (Refused refused) {
+            if (refused.field == null) {
+                return Response.status(404).entity(Templates.invalid()).build();
+            }
+            errors.add(refused.field, refused.getMessage());
+            return errors.back(self, "Your password is not set yet.", Map.of());
+        }
+    }
+}
