@@ -37,5 +37,20 @@ public record Catalog(List<Brand> brands) {
         public boolean variablePrice() {
             return unitPrice != null && unitPrice < 0;
         }
+
+        /**
+         * Whether an order for it can succeed: it is available and has a price above zero. RaaS lists
+         * some rewards as available with a range of {@code $0.00 – $0.00} (the sandbox's "Clean Water
+         * Fund"), which refuses every amount.
+         */
+        public boolean orderable() {
+            if (!available) {
+                return false;
+            }
+            if (variablePrice()) {
+                return maxPrice == null || (maxPrice > 0 && (minPrice == null || minPrice <= maxPrice));
+            }
+            return unitPrice != null && unitPrice > 0;
+        }
     }
 }

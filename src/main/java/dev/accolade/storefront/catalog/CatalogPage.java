@@ -105,7 +105,7 @@ public class CatalogPage {
             boolean brandMatches = q.isEmpty() || brand.description().toLowerCase(Locale.ROOT).contains(q);
             List<Catalog.Reward> rewards = new ArrayList<>(brand.rewards().size());
             for (Catalog.Reward r : brand.rewards()) {
-                if ((filter.all() || r.available())
+                if ((filter.all() || r.orderable())
                         && (brandMatches || r.description().toLowerCase(Locale.ROOT).contains(q))
                         && (filter.type().isEmpty() || filter.type().equals("variable") == r.variablePrice())
                         && (min == null || highest(r) >= min)

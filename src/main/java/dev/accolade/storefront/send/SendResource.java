@@ -84,6 +84,8 @@ public class SendResource {
         if (brand.isEmpty()) {
             return missing();
         }
+        brand.get().rewards().stream().filter(r -> r.sku().equals(sku) && !r.orderable()).findFirst()
+                .ifPresent(r -> errors.add("sku", SendValidator.notOrderable(r)));
         SendForm form = SendForm.of(UUID.randomUUID().toString(), sku, null, null, null, null, null, null);
         return Response.ok(page(brand.get(), form)).build();
     }
@@ -98,6 +100,10 @@ public class SendResource {
     @Path("review")
     @Transactional
     public Response review(@BeanParam SendForm form) {
+        Optional<Response> sent = alreadySent(form);
+        if (sent.isPresent()) {
+            return sent.get();
+        }
         Optional<Catalog.Brand> brand = validator.brandOf(form.sku);
         if (brand.isEmpty()) {
             return missing();
@@ -126,6 +132,10 @@ public class SendResource {
     @Path("edit")
     @Transactional
     public Response edit(@BeanParam SendForm form) {
+        Optional<Response> sent = alreadySent(form);
+        if (sent.isPresent()) {
+            return sent.get();
+        }
         Optional<Catalog.Brand> brand = validator.brandOf(form.sku);
         if (brand.isEmpty()) {
             return missing();
@@ -163,6 +173,22 @@ public class SendResource {
         }
         flash.put(order.status == RewardOrder.Status.FAILED ? "error" : "message", summary(order, sent.replay()));
         return Response.seeOther(URI.create("/rewards/" + order.id)).build();
+    }
+
+    /**
+     * A review or edit of a form whose reward was already sent (the browser went back to the review and
+     * reloaded it, resending its POST): the form's one-time token names that order, so go to it and say
+     * so instead of offering to send what has been sent.
+     */
+    private Optional<Response> alreadySent(SendForm form) {
+        DepartmentRef department = me.getDepartment();
+        if (department == null || !SendForm.isToken(form.token)) {
+            return Optional.empty();
+        }
+        return RewardOrder.findByToken(form.token).filter(o -> o.departmentId == department.id()).map(order -> {
+            flash.put(order.status == RewardOrder.Status.FAILED ? "error" : "message", summary(order, true));
+            return Response.seeOther(URI.create("/rewards/" + order.id)).build();
+        });
     }
 
     static String summary(RewardOrder order, boolean replay) {

@@ -41,6 +41,12 @@ public class SendValidator {
                 .filter(b -> b.rewards().stream().anyMatch(r -> sku.equals(r.sku()))).findFirst());
     }
 
+    /** Why a reward that is in the catalog cannot be sent. */
+    static String notOrderable(Catalog.Reward reward) {
+        return reward.available() ? "This reward cannot be sent: RaaS offers it at no amount."
+                : "This reward is not available at the moment.";
+    }
+
     /**
      * The request the form makes for a manager of this department (whose directory fills in a
      * colleague's name), or empty with the form's errors; {@code sender} is the manager's own name,
@@ -54,8 +60,8 @@ public class SendValidator {
                 .findFirst()).orElse(null);
         if (reward == null) {
             errors.add("sku", "This reward is not in the catalog.");
-        } else if (!reward.available()) {
-            errors.add("sku", "This reward is not available at the moment.");
+        } else if (!reward.orderable()) {
+            errors.add("sku", notOrderable(reward));
         }
         long amount = reward == null ? 0 : amount(reward, form.amount);
         String name = entered.recipientName();

@@ -198,6 +198,34 @@ class SendReviewTest {
     }
 
     @Test
+    void aReviewResubmittedAfterTheSendGoesToTheSentRewardInsteadOfOfferingItAgain() {
+        Browser b = Browser.signedIn("manager@accolade.test");
+        String token = UUID.randomUUID().toString();
+        Map<String, String> form = hiddenFields(b.get("/send?sku=APPL-E-1000-STD").then().statusCode(200).extract().asString(),
+                "/send/review?sku=APPL-E-1000-STD");
+        Object[] fields = typed(token, "APPL-E-1000-STD", "", "grace.hopper@accolade.test", "", "Thanks", "", "");
+        for (int i = 0; i < fields.length; i += 2) {
+            form.put(fields[i].toString(), fields[i + 1].toString());
+        }
+        String review = submit(b, "/send/review?sku=APPL-E-1000-STD", form, null).then().statusCode(200)
+                .body(containsString("Nothing is sent until you confirm")).extract().asString();
+        String location = submit(b, "/send", hiddenFields(review, "/send"), null).then().statusCode(303)
+                .extract().header("Location");
+
+        // Back to the review and reloaded: the browser posts the same form again.
+        Response again = submit(b, "/send/review?sku=APPL-E-1000-STD", form, null);
+        again.then().statusCode(303).header("Location", endsWith(location.substring(location.indexOf("/rewards/"))));
+        b.request().cookie("accolade-flash", again.getCookie("accolade-flash"))
+                .get(location.substring(location.indexOf("/rewards/"))).then().statusCode(200)
+                .body(containsString("This form was already sent once, so nothing was sent again."))
+                .body(not(containsString("Nothing is sent until you confirm")));
+        // "Edit" on that old review page leads there too, not to a form that would send it again.
+        submit(b, "/send/edit?sku=APPL-E-1000-STD", hiddenFields(review, "/send/edit?sku=APPL-E-1000-STD"), null)
+                .then().statusCode(303).header("Location", endsWith(location.substring(location.indexOf("/rewards/"))));
+        assertEquals(1, ordersWithToken(token));
+    }
+
+    @Test
     void anEmptyFromIsTheSignedInManagersNameSoTheRecipientKnowsWhoSentIt() {
         Browser b = Browser.signedIn("manager@accolade.test");
         b.get("/send?sku=APPL-E-1000-STD").then().statusCode(200)
