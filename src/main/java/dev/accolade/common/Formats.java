@@ -36,6 +36,19 @@ public final class Formats {
         return out.append('.').append(fraction < 10 ? "0" : "").append(fraction).toString();
     }
 
+    /**
+     * A count with its noun: {@code 1.counted('change')} is {@code 1 change}, {@code 3.counted('change')}
+     * {@code 3 changes}; nouns whose plural is not {@code +s} give it, as in
+     * {@code n.counted('discrepancy', 'discrepancies')}.
+     */
+    public static String counted(int count, String noun) {
+        return counted(count, noun, noun.endsWith("s") || noun.endsWith("x") ? noun + "es" : noun + "s");
+    }
+
+    public static String counted(int count, String noun, String plural) {
+        return count + " " + (count == 1 ? noun : plural);
+    }
+
     /** {@code 1250} becomes {@code 12.50}, as a form field holds it. */
     public static String plainDollars(long cents) {
         return java.math.BigDecimal.valueOf(cents, 2).toPlainString();

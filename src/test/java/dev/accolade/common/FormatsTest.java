@@ -21,6 +21,16 @@ class FormatsTest {
     }
 
     @Test
+    void countsTakeTheirNounInTheSingularOnlyForOne() {
+        assertEquals("1 change", Formats.counted(1, "change"));
+        assertEquals("0 changes", Formats.counted(0, "change"));
+        assertEquals("2 rows", Formats.counted(2, "row"));
+        assertEquals("3 boxes", Formats.counted(3, "box"));
+        assertEquals("1 discrepancy", Formats.counted(1, "discrepancy", "discrepancies"));
+        assertEquals("12 discrepancies", Formats.counted(12, "discrepancy", "discrepancies"));
+    }
+
+    @Test
     void dollarsAgreeWithTheJdkCurrencyFormatExactly() {
         NumberFormat jdk = NumberFormat.getCurrencyInstance(Locale.US);
         long[] samples = { 1, 99, 100, 101, 999_99, 1_000_00, 99_999_99, 100_000_00, 123_456_78, -1, -100_000_00,

@@ -16,6 +16,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import dev.accolade.common.Clocks;
+import dev.accolade.common.Formats;
 import dev.accolade.storefront.audit.Actors;
 import dev.accolade.storefront.audit.AuditTrail;
 import dev.accolade.storefront.directory.DirectoryCsv.Problem;
@@ -163,8 +164,8 @@ public class DirectoryImportService {
 
     static String summary(Plan plan) {
         long added = plan.changes().stream().filter(c -> c.kind().equals("new")).count();
-        return plan.rows() + " rows: " + added + " new, " + (plan.changes().size() - added) + " changed, "
-                + plan.unchanged() + " unchanged, " + plan.problems().size() + " problems";
+        return Formats.counted(plan.rows(), "row") + ": " + added + " new, " + (plan.changes().size() - added)
+                + " changed, " + plan.unchanged() + " unchanged, " + Formats.counted(plan.problems().size(), "problem");
     }
 
     private static byte[] bytes(DirectoryImport i) {

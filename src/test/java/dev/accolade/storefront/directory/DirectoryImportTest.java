@@ -72,6 +72,18 @@ class DirectoryImportTest {
     }
 
     @Test
+    void aOneRowFileReadsInTheSingular() {
+        String email = "single." + System.nanoTime() + "@accolade.test";
+        String run = dryRun("one.csv", withBom("Name,Email,Department,Manager Email\r\nSolo Person," + email + ",Engineering,\r\n"));
+        admin.get(run).then().statusCode(200)
+                .body(containsString("1 row: 1 change, 0 unchanged, 0 problems."))
+                .body(containsString("Apply 1 change<"));
+        admin.post(run + "/apply").then().statusCode(303);
+        admin.get("/admin/directory").then().body(containsString("The directory is updated: 1 row: 1 new, 0 changed, "
+                + "0 unchanged, 0 problems."));
+    }
+
+    @Test
     void aDryRunChangesNothingApplyingChangesExactlyThatAndTheSameFileTwiceChangesNothing() {
         String suffix = Long.toString(System.nanoTime());
         String ada = "ada.lovelace@accolade.test";
