@@ -1,7 +1,7 @@
 -- The storefront's send: POST /send as the signed-in manager's browser submits it, each request with a
 -- new one-time send token (a random UUID v4), so that every request places a new order.
--- Environment: SF_NAME, SF_COOKIE (accolade-session=...; accolade-csrf=...), SF_CSRF (the CSRF cookie's
--- value, repeated in the form), SF_SKU (default APPL-E-1000-STD, $10 fixed), SF_AMOUNT (dollars, only
+-- Environment: SF_NAME, SF_COOKIE (accolade-session=...; accolade-csrf=...), SF_CSRF (the session's CSRF
+-- token, as the signed-in pages' forms carry it), SF_SKU (default APPL-E-1000-STD, $10 fixed), SF_AMOUNT (dollars, only
 -- for a variable-price SKU), SF_RECIPIENT_EMAIL, SF_RECIPIENT_NAME.
 -- Success is a 303 to /rewards/{id}; the result line adds status counts and a few of the locations.
 

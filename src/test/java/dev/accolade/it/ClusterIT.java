@@ -96,20 +96,29 @@ class ClusterIT {
         Response login = given().get(a.url("/login"));
         cookies.putAll(login.getCookies());
         Response signedIn = given().redirects().follow(false).cookies(cookies).contentType("application/x-www-form-urlencoded")
-                .formParam("csrf-token", cookies.get("accolade-csrf"))
+                .formParam("csrf-token", token(login.asString()))
                 .formParam("email", "manager@accolade.test").formParam("password", "accolade-demo")
                 .post(a.url("/login"));
         signedIn.then().statusCode(303);
         cookies.putAll(signedIn.getCookies());
         assertTrue(cookies.containsKey("accolade-session"), "signed in on a");
 
-        given().redirects().follow(false).cookies(cookies).get(b.url("/")).then().statusCode(200)
-                .body(containsString("Morgan Manager"));
+        String page = given().redirects().follow(false).cookies(cookies).get(b.url("/")).then().statusCode(200)
+                .body(containsString("Morgan Manager")).extract().asString();
         given().redirects().follow(false).get(b.url("/")).then().statusCode(303); // and without it: sign in
-        // A form rendered by one instance is accepted by the other (CSRF token and session).
+        // A form rendered by one instance is accepted by the other (CSRF token and session), and
+        // signing out on one ends the session on the other.
         given().redirects().follow(false).cookies(cookies).contentType("application/x-www-form-urlencoded")
-                .formParam("csrf-token", cookies.get("accolade-csrf"))
-                .post(b.url("/logout")).then().statusCode(303);
+                .formParam("csrf-token", token(page))
+                .post(a.url("/logout")).then().statusCode(303);
+        given().redirects().follow(false).cookies(cookies).get(b.url("/")).then().statusCode(303);
+    }
+
+    /** The CSRF token of the page's forms. */
+    private static String token(String html) {
+        var m = java.util.regex.Pattern.compile("name=\"csrf-token\" value=\"([^\"]+)\"").matcher(html);
+        assertTrue(m.find(), "a form on the page");
+        return m.group(1);
     }
 
     @Test

@@ -90,7 +90,7 @@ class PackagedAppIT {
         String requestId = "it-" + UUID.randomUUID();
         // The sandbox answers a $20 Amazon.com order with a 500: the client logs a warning in the request.
         var spec = manager.request().header("X-Request-Id", requestId).contentType("application/x-www-form-urlencoded")
-                .formParam("csrf-token", manager.cookies.get("accolade-csrf"));
+                .formParam("csrf-token", manager.csrfToken());
         Object[] form = form("AMZN-E-V-STD", "20.00", "Grace Hopper", "grace.hopper@accolade.test");
         for (int i = 0; i < form.length; i += 2) {
             spec.formParam((String) form[i], form[i + 1]);

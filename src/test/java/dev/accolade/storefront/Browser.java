@@ -36,12 +36,21 @@ public class Browser {
         return r;
     }
 
+    /**
+     * This browser's CSRF token, as the last page showed it; after signing in or out, read from a page
+     * first (the token belongs to the session, and changes with it).
+     */
+    public String csrfToken() {
+        if (csrf == null) {
+            get(cookies.containsKey("accolade-session") ? "/profile" : "/login");
+        }
+        return csrf;
+    }
+
     /** Posts a form with this browser's CSRF token, as a page of Accolade would. */
     public Response post(String path, Object... fields) {
-        if (csrf == null) {
-            get("/login");
-        }
-        RequestSpecification spec = request().contentType("application/x-www-form-urlencoded").formParam("csrf-token", csrf);
+        RequestSpecification spec = request().contentType("application/x-www-form-urlencoded")
+                .formParam("csrf-token", csrfToken());
         for (int i = 0; i < fields.length; i += 2) {
             spec.formParam((String) fields[i], fields[i + 1]);
         }
@@ -52,6 +61,11 @@ public class Browser {
 
     private void remember(Response r) {
         r.getDetailedCookies().forEach(c -> {
+            if (c.getName().equals("accolade-csrf") || c.getName().equals("accolade-session")
+                    && !c.getValue().equals(cookies.get("accolade-session"))) {
+                // Signed in or out: the next form carries the new session's token, read from a page.
+                csrf = null;
+            }
             if (c.getMaxAge() == 0 || c.getValue().isEmpty()) {
                 cookies.remove(c.getName());
             } else {

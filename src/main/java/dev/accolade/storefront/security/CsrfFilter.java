@@ -11,8 +11,9 @@ import org.jboss.resteasy.reactive.server.spi.ResteasyReactiveContainerRequestCo
 /**
  * The one place forms are checked for their CSRF token: every POST, PUT, PATCH and DELETE that a
  * storefront resource answers must carry this browser's token in its {@code csrf-token} field
- * (url-encoded or multipart), or it is refused with the "form has expired" page ({@link Csrf}). No
- * handler takes the token or checks it, so none can forget to.
+ * (url-encoded or multipart), or it is refused with the "form has expired" page ({@link Csrf}); and
+ * one the browser says comes from another site ({@code Origin}, {@code Sec-Fetch-Site}) is refused
+ * with a 403 first. No handler takes the token or checks it, so none can forget to.
  * <p>
  * It runs after the route is matched and its role checked (a signed-out visitor is sent to sign in, a
  * wrong role gets its 403, as before) and once the form is read. Addresses that answer no route get
@@ -41,9 +42,54 @@ public class CsrfFilter {
         if (SAFE.contains(request.getMethod()) || notAForm(request.getUriInfo().getPath())) {
             return;
         }
+        String host = request.getHeaderString("Host");
+        if (crossSite(request.getHeaderString("Sec-Fetch-Site"), request.getHeaderString("Origin"),
+                host != null ? host : request.getUriInfo().getRequestUri().getRawAuthority())) {
+            throw new CrossSite();
+        }
         Object token = ((ResteasyReactiveRequestContext) request.getServerRequestContext())
                 .getFormParameter(Csrf.FIELD, true, false);
         csrf.verify(token instanceof String s ? s : null);
+    }
+
+    /**
+     * Whether the browser says the request comes from another site: {@code Sec-Fetch-Site} other than
+     * {@code same-origin} or {@code none} (a sibling subdomain is another site too), or an
+     * {@code Origin} whose host and port are not this request's {@code Host}. Neither header: not a
+     * browser's cross-site form (browsers send one or both with every cross-site POST), so allowed,
+     * for scripts and other clients that send neither.
+     */
+    static boolean crossSite(String fetchSite, String origin, String host) {
+        if (fetchSite != null && !fetchSite.isBlank()) {
+            String site = fetchSite.strip().toLowerCase(java.util.Locale.ROOT);
+            if (!site.equals("same-origin") && !site.equals("none")) {
+                return true;
+            }
+        }
+        if (origin == null || origin.isBlank()) {
+            return false;
+        }
+        try {
+            java.net.URI from = new java.net.URI(origin.strip());
+            if (from.getHost() == null || host == null) {
+                return true;
+            }
+            java.net.URI here = new java.net.URI(from.getScheme(), host.strip(), null, null, null).parseServerAuthority();
+            return !from.getHost().equalsIgnoreCase(here.getHost()) || port(from) != port(here);
+        } catch (java.net.URISyntaxException e) {
+            return true; // "null" (a sandboxed frame, a privacy-sensitive redirect) or unreadable
+        }
+    }
+
+    private static int port(java.net.URI uri) {
+        return uri.getPort() != -1 ? uri.getPort() : "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
+    }
+
+    /** A state-changing request that the browser says comes from another site. */
+    public static final class CrossSite extends RuntimeException {
+        CrossSite() {
+            super("The form was sent from another site.", null, false, false);
+        }
     }
 
     static boolean notAForm(String path) {

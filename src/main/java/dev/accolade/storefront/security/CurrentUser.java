@@ -32,6 +32,11 @@ public class CurrentUser {
         return identity.getAttribute(SessionIdentityProvider.USER_ID);
     }
 
+    /** The id of this sign-in session (its {@code user_session} row). */
+    public String getSessionId() {
+        return identity.getAttribute(SessionIdentityProvider.SESSION_ID);
+    }
+
     /** The department a manager acts for; null for users without one. */
     public Long getDepartmentId() {
         return identity.getAttribute(SessionIdentityProvider.DEPARTMENT_ID);

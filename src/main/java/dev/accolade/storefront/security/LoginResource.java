@@ -33,9 +33,11 @@ public class LoginResource {
     private final Flash flash;
     private final CurrentUser me;
     private final CurrentVertxRequest request;
+    private final Csrf csrf;
 
     LoginResource(LoginService logins, SessionCookies cookies, Flash flash, CurrentUser me,
-            CurrentVertxRequest request) {
+            CurrentVertxRequest request, Csrf csrf) {
+        this.csrf = csrf;
         this.logins = logins;
         this.cookies = cookies;
         this.flash = flash;
@@ -76,7 +78,9 @@ public class LoginResource {
         }
         AppUser user = attempt.user().get();
         var rc = request.getCurrent();
-        rc.response().addCookie(cookies.signIn(user.id, user.sessionVersion, rc.request().isSSL()));
+        rc.response().addCookie(cookies.signIn(user.id, user.sessionVersion, attempt.sessionId(),
+                SessionCookies.secure(rc.request())));
+        csrf.rotate();
         return Response.seeOther(URI.create(target)).build();
     }
 
@@ -84,10 +88,11 @@ public class LoginResource {
     @Path("logout")
     public Response logout() {
         if (me.isSignedIn()) {
-            logins.signedOut(me.getEmail());
+            logins.signedOut(me.getEmail(), me.getSessionId());
         }
         var rc = request.getCurrent();
-        rc.response().addCookie(cookies.expired(rc.request().isSSL()));
+        rc.response().addCookie(cookies.expired(SessionCookies.secure(rc.request())));
+        csrf.rotate();
         flash.put("message", "You are signed out.");
         return Response.seeOther(URI.create("/login")).build();
     }

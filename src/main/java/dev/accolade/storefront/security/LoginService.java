@@ -1,100 +1,123 @@
 package dev.accolade.storefront.security;
 
-import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
-import io.quarkus.elytron.security.common.BcryptUtil;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 
+import dev.accolade.common.ClientAddress;
 import dev.accolade.storefront.audit.Actors;
 import dev.accolade.storefront.audit.AuditTrail;
 
 /**
- * Checks a sign-in attempt: bcrypt password, disabled accounts, and a lockout after too many
- * failures in a row. Every attempt is audited in the same transaction, success or not.
+ * Checks a sign-in attempt: the address's allowance, the account's places ({@link SignInGuard}), one
+ * bcrypt verification ({@link PasswordCheck}), disabled accounts. An unknown address, a wrong
+ * password and a locked account get the same answer after the same work, so the answer does not tell
+ * which accounts exist or are locked. Every attempt is audited.
  */
 @ApplicationScoped
 public class LoginService {
 
-    /** The outcome of a sign-in attempt; {@code user} is present only on success. */
-    public record Attempt(Optional<AppUser> user, String message) {
+    /** The outcome of a sign-in attempt; {@code user} and {@code sessionId} are present only on success. */
+    public record Attempt(Optional<AppUser> user, String sessionId, String message) {
     }
 
-    /**
-     * Verified against when the email is unknown, so an unknown email takes as long as a wrong
-     * password: a bcrypt hash of a throw-away password with the cost {@link BcryptUtil#bcryptHash}
-     * gives real passwords (10). A constant, so that no hash is computed while the application starts.
-     */
-    static final String DECOY_HASH = "$2a$10$vYK76hH/ldgBZiS4KqOxtufusx8hSy0ZC2Rhzq.5zKPb5qlT.9F6i";
+    static final String THROTTLED = "Too many sign-in attempts from your network. Wait a few minutes, then try again.";
 
     private final AuditTrail audit;
     private final Actors actors;
     private final SessionConfig config;
-    private final Clock clock;
+    private final SignInGuard guard;
+    private final PasswordCheck passwords;
+    private final Sessions sessions;
+    private final ClientAddress address;
+    private final RefusalTally refusals;
 
-    LoginService(AuditTrail audit, Actors actors, SessionConfig config, Clock clock) {
+    LoginService(AuditTrail audit, Actors actors, SessionConfig config, SignInGuard guard, PasswordCheck passwords,
+            Sessions sessions, ClientAddress address, RefusalTally refusals) {
         this.audit = audit;
         this.actors = actors;
         this.config = config;
-        this.clock = clock;
+        this.guard = guard;
+        this.passwords = passwords;
+        this.sessions = sessions;
+        this.address = address;
+        this.refusals = refusals;
     }
 
-    @Transactional
+    /** The one answer to an unknown email, a wrong password and a locked account. */
+    String notCorrect() {
+        return "The email or password is not correct. After " + config.maxFailedAttempts()
+                + " failed sign-ins in a row an account is locked for " + config.lockout().toMinutes() + " minutes.";
+    }
+
     public Attempt attempt(String email, String password) {
-        String who = email == null ? "" : email.trim().toLowerCase();
-        OffsetDateTime now = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
-        Optional<AppUser> found = who.isEmpty() ? Optional.empty() : AppUser.findByEmail(who);
+        String who = email == null ? "" : email.strip().toLowerCase();
+        String from = address.get();
+        if (!guard.admit(from)) {
+            refusals.count("SIGN_IN", "THROTTLED", "too many attempts from this address");
+            return new Attempt(Optional.empty(), null, THROTTLED);
+        }
+        Optional<AppUser> found = who.isEmpty() ? Optional.empty()
+                : QuarkusTransaction.requiringNew().call(() -> AppUser.findByEmail(who));
         if (found.isEmpty()) {
-            BcryptUtil.matches(password == null ? "" : password, DECOY_HASH);
-            signIn(who.isEmpty() ? "anonymous" : who, who, "FAILED", "unknown user");
-            return new Attempt(Optional.empty(), "The email or password is not correct.");
+            passwords.decoy(password);
+            refusals.count("SIGN_IN", "FAILED", "unknown user");
+            return new Attempt(Optional.empty(), null, notCorrect());
         }
         AppUser user = found.get();
-        if (user.lockedAt(now)) {
-            signIn(user.email, user.email, "LOCKED", "account locked until " + user.lockedUntil);
-            return new Attempt(Optional.empty(), "This account is locked after too many failed sign-ins. Try again after "
-                    + dev.accolade.common.Formats.display(user.lockedUntil) + ".");
+        OptionalInt place = guard.claim(user.id);
+        if (place.isEmpty()) {
+            passwords.decoy(password);
+            refusals.count("SIGN_IN", "LOCKED", "account locked: " + user.email);
+            return new Attempt(Optional.empty(), null, notCorrect());
         }
-        boolean matches = password != null && BcryptUtil.matches(password, user.passwordHash);
-        if (!matches) {
-            user.failedAttempts++;
-            String detail = "wrong password (" + user.failedAttempts + " in a row)";
-            if (user.failedAttempts >= config.maxFailedAttempts()) {
-                user.lockedUntil = now.plus(config.lockout());
-                user.failedAttempts = 0;
-                detail += "; account locked until " + user.lockedUntil;
-                signIn(user.email, user.email, "FAILED", detail);
-                return new Attempt(Optional.empty(), "Too many failed sign-ins: this account is locked until "
-                        + dev.accolade.common.Formats.display(user.lockedUntil) + ".");
+        if (!passwords.matches(password, user.passwordHash)) {
+            OffsetDateTime lockUntil = guard.failed(place.getAsInt());
+            String detail = "wrong password (" + place.getAsInt() + " in a row)";
+            if (lockUntil != null) {
+                guard.lock(user.id, lockUntil);
+                detail += "; account locked until " + lockUntil;
             }
-            signIn(user.email, user.email, "FAILED", detail);
-            return new Attempt(Optional.empty(), "The email or password is not correct.");
+            record(user.email, "FAILED", detail);
+            return new Attempt(Optional.empty(), null, notCorrect());
         }
+        guard.succeeded(user.id);
+        guard.succeededFrom(from);
         if (!user.enabled) {
-            signIn(user.email, user.email, "FAILED", "account disabled");
-            return new Attempt(Optional.empty(), "This account is disabled. Ask an administrator to enable it.");
+            record(user.email, "FAILED", "account disabled");
+            return new Attempt(Optional.empty(), null, "This account is disabled. Ask an administrator to enable it.");
         }
-        user.failedAttempts = 0;
-        user.lockedUntil = null;
-        signIn(user.email, user.email, "SUCCESS", user.role.name());
-        return new Attempt(Optional.of(user), null);
+        String sessionId = QuarkusTransaction.requiringNew().call(() -> {
+            String id = sessions.start(user.id);
+            signIn(user.email, "SUCCESS", user.role.name());
+            return id;
+        });
+        return new Attempt(Optional.of(user), sessionId, null);
     }
 
-    /** Records that the signed-in user signed out. */
+    /** Records that the signed-in user signed out and ends their session. */
     @Transactional
-    public void signedOut(String email) {
+    public void signedOut(String email, String sessionId) {
+        if (sessionId != null) {
+            sessions.end(sessionId);
+        }
         audit.record("SIGN_OUT", email, "SUCCESS", null);
+    }
+
+    private void record(String email, String outcome, String detail) {
+        QuarkusTransaction.requiringNew().run(() -> signIn(email, outcome, detail));
     }
 
     /**
      * A sign-in attempt's row: nobody is signed in yet, so the row names the person the attempt was
-     * for (or {@code anonymous}), from this request's address.
+     * for, from this request's address.
      */
-    private void signIn(String actor, String email, String outcome, String detail) {
-        actors.runAs(actors.current().named(actor), () -> audit.record("SIGN_IN", email, outcome, detail));
+    private void signIn(String email, String outcome, String detail) {
+        actors.runAs(actors.current().named(email), () -> audit.record("SIGN_IN", email, outcome, detail));
     }
 }

@@ -10,19 +10,18 @@ import io.quarkus.security.ForbiddenException;
 
 import dev.accolade.storefront.audit.Actor;
 import dev.accolade.storefront.audit.Actors;
-import dev.accolade.storefront.audit.AuditTrail;
 import dev.accolade.storefront.errors.ErrorPages;
 
 /** Pages for refused requests: a form without its CSRF token, a page the user's role may not open. */
 public class SecurityErrorPages {
 
-    private final AuditTrail audit;
+    private final RefusalTally refusals;
     private final Actors actors;
     private final CurrentUser me;
     private final ManagedExecutor executor;
 
-    SecurityErrorPages(AuditTrail audit, Actors actors, CurrentUser me, ManagedExecutor executor) {
-        this.audit = audit;
+    SecurityErrorPages(RefusalTally refusals, Actors actors, CurrentUser me, ManagedExecutor executor) {
+        this.refusals = refusals;
         this.actors = actors;
         this.me = me;
         this.executor = executor;
@@ -35,13 +34,20 @@ public class SecurityErrorPages {
     }
 
     @ServerExceptionMapper
+    public Response crossSite(CsrfFilter.CrossSite e) {
+        return ErrorPages.page(403, "Sent from another site", "This form was sent to Accolade by another web site, "
+                + "so it was refused and nothing was changed. To make this change, open Accolade itself and use "
+                + "its own page.");
+    }
+
+    @ServerExceptionMapper
     public Response forbidden(ForbiddenException e, UriInfo uri) {
-        // Role checks run on the I/O thread: capture the facts here, write the audit row on a worker,
-        // as the request's actor (the worker runs after the request may have ended).
+        // Role checks run on the I/O thread: capture the facts here, count the refusal on a worker, as
+        // the request's actor (the worker runs after the request may have ended). Counted, not written
+        // one by one: the audit trail gets one row per user, address and minute (RefusalTally).
         Actor actor = actors.current();
-        String path = uri.getPath();
-        String role = "role " + me.getRole();
-        executor.execute(() -> actors.runAs(actor, () -> audit.recordAlone("ACCESS_REFUSED", path, "REFUSED", role)));
+        String detail = uri.getPath() + " (role " + me.getRole() + ")";
+        executor.execute(() -> actors.runAs(actor, () -> refusals.count("ACCESS_REFUSED", "REFUSED", detail)));
         return ErrorPages.page(403, "Not allowed", "Your role does not give you access to this page.");
     }
 }

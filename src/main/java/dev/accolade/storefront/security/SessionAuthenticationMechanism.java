@@ -47,13 +47,13 @@ public class SessionAuthenticationMechanism implements HttpAuthenticationMechani
         }
         SessionCookies.Session s = session.get();
         return identities.authenticate(new SessionRequest(s)).onFailure().recoverWithItem(() -> {
-            // The user was disabled or signed out everywhere: forget the cookie, continue anonymously.
-            context.response().addCookie(cookies.expired(context.request().isSSL()));
+            // The user signed out, was disabled or signed out everywhere: forget the cookie, continue anonymously.
+            context.response().addCookie(cookies.expired(SessionCookies.secure(context.request())));
             return null;
         }).onItem().invoke(identity -> {
             if (identity != null && !identity.isAnonymous() && cookies.needsRefresh(s)) {
-                context.response().addCookie(cookies.issue(s.userId(), s.version(), s.signedInAt(),
-                        context.request().isSSL()));
+                context.response().addCookie(cookies.issue(s.userId(), s.version(), s.signedInAt(), s.id(),
+                        SessionCookies.secure(context.request())));
             }
         });
     }

@@ -31,6 +31,17 @@ public interface SessionConfig {
     @WithDefault("PT30M")
     Duration lockout();
 
+    /**
+     * Sign-in attempts one client address may make per {@link #throttleWindow()}; successful ones
+     * do not count. Over it, the address is refused until the window ends.
+     */
+    @WithDefault("20")
+    int throttleAttempts();
+
+    /** The window of {@link #throttleAttempts()}. */
+    @WithDefault("PT5M")
+    java.time.Duration throttleWindow();
+
     /** Mark cookies Secure even when the request itself arrived over plain HTTP (behind TLS proxies). */
     @WithDefault("false")
     boolean forceSecureCookies();

@@ -17,9 +17,11 @@ import io.vertx.core.http.Cookie;
 import io.vertx.core.http.CookieSameSite;
 
 /**
- * Stateless, signed session cookies, so that any replica can serve any request. The cookie holds the
- * user id, the user's session version (raised to end all sessions), the sign-in time and the time of
- * the last request; an HMAC-SHA256 with the shared key makes it tamper-proof.
+ * Signed session cookies, so that any replica can serve any request. The cookie holds the user id, the
+ * user's session version (raised to end all sessions), the sign-in time, the time of the last request
+ * and the session's id (its {@code user_session} row, which signing out ends: {@link Sessions}); an
+ * HMAC-SHA256 with the shared key makes it tamper-proof. The same key derives the session's CSRF
+ * token ({@link #mac}).
  */
 @ApplicationScoped
 public class SessionCookies {
@@ -27,7 +29,7 @@ public class SessionCookies {
     public static final String NAME = "accolade-session";
 
     /** A verified session. */
-    public record Session(long userId, int version, long signedInAt, long lastSeenAt) {
+    public record Session(long userId, int version, long signedInAt, long lastSeenAt, String id) {
     }
 
     private final SessionConfig config;
@@ -41,22 +43,36 @@ public class SessionCookies {
 
     @PostConstruct
     void init() {
-        if (config.key().length() < 32) {
-            throw new IllegalStateException("accolade.session.key (ACCOLADE_SESSION_KEY) must have at least 32 characters");
-        }
+        SessionKeyCheck.problem(config.key(), false).ifPresent(problem -> {
+            throw new IllegalStateException(problem);
+        });
         key = new SecretKeySpec(config.key().getBytes(StandardCharsets.UTF_8), "HmacSHA256");
     }
 
-    public Cookie issue(long userId, int version, long signedInAt, boolean secure) {
+    public Cookie issue(long userId, int version, long signedInAt, String sessionId, boolean secure) {
         long now = clock.millis() / 1000;
-        String payload = userId + ":" + version + ":" + signedInAt + ":" + now;
+        String payload = userId + ":" + version + ":" + signedInAt + ":" + now + ":" + sessionId;
         String value = b64(payload.getBytes(StandardCharsets.UTF_8)) + "." + b64(sign(payload));
         return cookie(value, secure).setMaxAge(config.absoluteTimeout().toSeconds());
     }
 
     /** A new session, signed in now. */
-    public Cookie signIn(long userId, int version, boolean secure) {
-        return issue(userId, version, clock.millis() / 1000, secure);
+    public Cookie signIn(long userId, int version, String sessionId, boolean secure) {
+        return issue(userId, version, clock.millis() / 1000, sessionId, secure);
+    }
+
+    /**
+     * Whether the request reached the user over HTTPS: directly, or through a proxy that said so in
+     * {@code X-Forwarded-Proto} or {@code Forwarded}, which Quarkus reads only with
+     * {@code quarkus.http.proxy.proxy-address-forwarding} on and from the trusted proxies.
+     */
+    public static boolean secure(io.vertx.core.http.HttpServerRequest request) {
+        return request.isSSL() || "https".equalsIgnoreCase(request.scheme());
+    }
+
+    /** An HMAC-SHA256 of the purpose and value with the session key, base64url: the CSRF tokens. */
+    String mac(String purpose, String value) {
+        return b64(sign(purpose + ":" + value));
     }
 
     public Cookie expired(boolean secure) {
@@ -84,11 +100,11 @@ public class SessionCookies {
                 return Optional.empty();
             }
             String[] parts = payload.split(":");
-            if (parts.length != 4) {
+            if (parts.length != 5) {
                 return Optional.empty();
             }
             Session s = new Session(Long.parseLong(parts[0]), Integer.parseInt(parts[1]), Long.parseLong(parts[2]),
-                    Long.parseLong(parts[3]));
+                    Long.parseLong(parts[3]), parts[4]);
             long now = clock.millis() / 1000;
             if (now - s.lastSeenAt() > config.idleTimeout().toSeconds()
                     || now - s.signedInAt() > config.absoluteTimeout().toSeconds()) {

@@ -18,8 +18,8 @@ import io.quarkus.security.runtime.QuarkusSecurityIdentity;
 import io.smallrye.mutiny.Uni;
 
 /**
- * Looks the session's user up on every request, so that disabling a user or raising their session
- * version ends their sessions at once, on every replica.
+ * Looks the session and its user up on every request, so that signing out (which ends the session's
+ * row), disabling a user or raising their session version ends the session at once, on every replica.
  */
 @ApplicationScoped
 public class SessionIdentityProvider implements IdentityProvider<SessionAuthenticationMechanism.SessionRequest> {
@@ -30,6 +30,7 @@ public class SessionIdentityProvider implements IdentityProvider<SessionAuthenti
     public static final String DISPLAY_NAME = "accolade.display-name";
     public static final String SIGNED_IN_AT = "accolade.signed-in-at";
     public static final String SESSION_VERSION = "accolade.session-version";
+    public static final String SESSION_ID = "accolade.session-id";
 
     private final DataSource dataSource;
 
@@ -49,15 +50,16 @@ public class SessionIdentityProvider implements IdentityProvider<SessionAuthenti
     }
 
     /**
-     * One indexed read of the user and their department per request, straight through JDBC with
-     * auto-commit: the session check must be as fresh as the database, and it runs before every
+     * One read by primary key of the session, its user and their department per request, straight
+     * through JDBC with auto-commit: the session check must be as fresh as the database, and it runs before every
      * signed-in page, so it opens no JTA transaction and no persistence context.
      */
     SecurityIdentity identity(SessionCookies.Session session) {
         try (Connection c = dataSource.getConnection(); PreparedStatement q = c.prepareStatement(USER_QUERY)) {
-            q.setLong(1, session.userId());
+            q.setString(1, session.id());
             try (ResultSet r = q.executeQuery()) {
-                if (!r.next() || !r.getBoolean("enabled") || r.getInt("session_version") != session.version()) {
+                if (!r.next() || r.getLong("user_id") != session.userId() || !r.getBoolean("enabled")
+                        || r.getInt("session_version") != session.version()) {
                     throw new AuthenticationFailedException("session is no longer valid");
                 }
                 QuarkusSecurityIdentity.Builder builder = QuarkusSecurityIdentity.builder()
@@ -66,7 +68,8 @@ public class SessionIdentityProvider implements IdentityProvider<SessionAuthenti
                         .addAttribute(USER_ID, session.userId())
                         .addAttribute(DISPLAY_NAME, r.getString("display_name"))
                         .addAttribute(SIGNED_IN_AT, session.signedInAt())
-                        .addAttribute(SESSION_VERSION, session.version());
+                        .addAttribute(SESSION_VERSION, session.version())
+                        .addAttribute(SESSION_ID, session.id());
                 long departmentId = r.getLong("department_id");
                 if (!r.wasNull()) {
                     builder.addAttribute(DEPARTMENT_ID, departmentId);
@@ -81,9 +84,11 @@ public class SessionIdentityProvider implements IdentityProvider<SessionAuthenti
         }
     }
 
+    /** The session's row (by its primary key, while it has not ended), its user and their department. */
     private static final String USER_QUERY = """
-            select u.email, u.display_name, u.role, u.enabled, u.session_version, u.department_id,
+            select s.user_id, u.email, u.display_name, u.role, u.enabled, u.session_version, u.department_id,
                    d.name as department_name, d.raas_customer, d.raas_account_identifier, d.low_balance_threshold
-              from app_user u left join department d on d.id = u.department_id
-             where u.id = ?""";
+              from user_session s join app_user u on u.id = s.user_id
+                   left join department d on d.id = u.department_id
+             where s.id = ? and s.ended_at is null""";
 }

@@ -23,6 +23,7 @@ import dev.accolade.common.Formats;
 import dev.accolade.storefront.audit.Actors;
 import dev.accolade.storefront.audit.AuditTrail;
 import dev.accolade.storefront.security.AppUser;
+import dev.accolade.storefront.security.Sessions;
 import dev.accolade.storefront.users.UserAdminService.Refused;
 
 /**
@@ -44,9 +45,12 @@ public class InvitationService {
     private final PasswordPolicy passwords;
     private final Clock clock;
     private final Duration invitationTtl;
+    private final Sessions sessions;
 
     InvitationService(AuditTrail audit, Actors actors, PasswordPolicy passwords, Clock clock,
-            @ConfigProperty(name = "accolade.admin.invitation-ttl", defaultValue = "P7D") Duration invitationTtl) {
+            @ConfigProperty(name = "accolade.admin.invitation-ttl", defaultValue = "P7D") Duration invitationTtl,
+            Sessions sessions) {
+        this.sessions = sessions;
         this.audit = audit;
         this.actors = actors;
         this.passwords = passwords;
@@ -93,6 +97,7 @@ public class InvitationService {
         AppUser u = AppUser.findById(inv.userId);
         u.passwordHash = BcryptUtil.bcryptHash(password);
         u.sessionVersion++;
+        sessions.endAll(u.id);
         u.failedAttempts = 0;
         u.lockedUntil = null;
         inv.usedAt = Clocks.utcNow(clock);

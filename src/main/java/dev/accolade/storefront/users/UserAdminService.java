@@ -13,6 +13,7 @@ import dev.accolade.storefront.audit.AuditTrail;
 import dev.accolade.storefront.directory.Department;
 import dev.accolade.storefront.security.AppUser;
 import dev.accolade.storefront.security.Role;
+import dev.accolade.storefront.security.Sessions;
 
 /**
  * Users as admins manage them. A new user is invited ({@link InvitationService}): they set their own
@@ -37,9 +38,11 @@ public class UserAdminService {
     private final PasswordPolicy passwords;
     private final InvitationService invitations;
     private final Clock clock;
+    private final Sessions sessions;
 
     UserAdminService(AuditTrail audit, Actors actors, PasswordPolicy passwords, InvitationService invitations,
-            Clock clock) {
+            Clock clock, Sessions sessions) {
+        this.sessions = sessions;
         this.audit = audit;
         this.actors = actors;
         this.passwords = passwords;
@@ -92,6 +95,7 @@ public class UserAdminService {
             u.enabled = enabled;
             if (!enabled) {
                 u.sessionVersion++;
+                sessions.endAll(u.id);
             }
         }
         audit.record(enabled ? "USER_ENABLE" : "USER_DISABLE", u.email, "SUCCESS", enabled ? null : "sessions ended");
@@ -106,6 +110,7 @@ public class UserAdminService {
         });
         u.passwordHash = BcryptUtil.bcryptHash(password);
         u.sessionVersion++;
+        sessions.endAll(u.id);
         u.failedAttempts = 0;
         u.lockedUntil = null;
         audit.record("USER_PASSWORD_RESET", u.email, "SUCCESS", "sessions ended");

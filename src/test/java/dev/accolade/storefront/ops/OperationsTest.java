@@ -150,7 +150,7 @@ class OperationsTest {
             return b.post("/send", form);
         }
         var spec = b.request().header("X-Request-Id", requestId).contentType("application/x-www-form-urlencoded")
-                .formParam("csrf-token", b.cookies.get("accolade-csrf"));
+                .formParam("csrf-token", b.csrfToken());
         for (int i = 0; i < form.length; i += 2) {
             spec.formParam((String) form[i], form[i + 1]);
         }

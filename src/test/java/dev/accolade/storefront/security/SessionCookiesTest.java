@@ -54,6 +54,14 @@ class SessionCookiesTest {
                 return Duration.ofMinutes(30);
             }
 
+            public int throttleAttempts() {
+                return 20;
+            }
+
+            public Duration throttleWindow() {
+                return Duration.ofMinutes(5);
+            }
+
             public boolean forceSecureCookies() {
                 return false;
             }
@@ -65,7 +73,7 @@ class SessionCookiesTest {
         MovableClock clock = new MovableClock();
         SessionCookies cookies = new SessionCookies(config(), clock);
         cookies.init();
-        String value = cookies.signIn(7, 0, false).getValue();
+        String value = cookies.signIn(7, 0, "s1", false).getValue();
         clock.now = clock.now.plus(Duration.ofMinutes(29));
         assertTrue(cookies.read(value).isPresent());
         clock.now = clock.now.plus(Duration.ofMinutes(2));
@@ -78,13 +86,13 @@ class SessionCookiesTest {
         SessionCookies cookies = new SessionCookies(config(), clock);
         cookies.init();
         long signedIn = clock.millis() / 1000;
-        String value = cookies.signIn(7, 0, false).getValue();
+        String value = cookies.signIn(7, 0, "s1", false).getValue();
         // Active every 20 minutes: each request re-issues the cookie with a new idle deadline.
         for (int i = 0; i < 35; i++) {
             clock.now = clock.now.plus(Duration.ofMinutes(20));
             var s = cookies.read(value);
             assertTrue(s.isPresent(), "still signed in after " + (i + 1) * 20 + " minutes");
-            value = cookies.issue(7, 0, signedIn, false).getValue();
+            value = cookies.issue(7, 0, signedIn, "s1", false).getValue();
         }
         clock.now = clock.now.plus(Duration.ofMinutes(25));
         assertFalse(cookies.read(value).isPresent(), "ended 12 hours after sign-in");
@@ -116,12 +124,20 @@ class SessionCookiesTest {
                 return Duration.ofMinutes(30);
             }
 
+            public int throttleAttempts() {
+                return 20;
+            }
+
+            public Duration throttleWindow() {
+                return Duration.ofMinutes(5);
+            }
+
             public boolean forceSecureCookies() {
                 return false;
             }
         };
         SessionCookies forger = new SessionCookies(other, clock);
         forger.init();
-        assertFalse(cookies.read(forger.signIn(1, 0, false).getValue()).isPresent());
+        assertFalse(cookies.read(forger.signIn(1, 0, "s1", false).getValue()).isPresent());
     }
 }

@@ -1,0 +1,78 @@
+package dev.accolade.storefront.security;
+
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Base64;
+
+import javax.sql.DataSource;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+/**
+ * Sign-in sessions as rows ({@code user_session}): the cookie names its row, and the session check
+ * of every request reads it ({@link SessionIdentityProvider}), so ending a row ends the session on
+ * every replica at once. Each method joins the caller's transaction when there is one.
+ */
+@ApplicationScoped
+public class Sessions {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final DataSource dataSource;
+    private final SessionConfig config;
+    private final Clock clock;
+
+    Sessions(DataSource dataSource, SessionConfig config, Clock clock) {
+        this.dataSource = dataSource;
+        this.config = config;
+        this.clock = clock;
+    }
+
+    /** A new session of the user; the user's sessions that ended or timed out are deleted. */
+    public String start(long userId) {
+        byte[] bytes = new byte[32];
+        RANDOM.nextBytes(bytes);
+        String id = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        OffsetDateTime now = now();
+        execute("delete from user_session where user_id = ? and (ended_at is not null or created_at < ?)", userId,
+                now.minus(config.absoluteTimeout()));
+        execute("insert into user_session (id, user_id, created_at) values (?, ?, ?)", id, userId, now);
+        return id;
+    }
+
+    /** Ends one session (signing out). */
+    public void end(String sessionId) {
+        execute("update user_session set ended_at = ? where id = ? and ended_at is null", now(), sessionId);
+    }
+
+    /** Ends every session of the user; returns how many were open. */
+    public int endAll(long userId) {
+        return execute("update user_session set ended_at = ? where user_id = ? and ended_at is null", now(), userId);
+    }
+
+    /** Ends every session of the user but the one given (after a password change in it). */
+    public int endAllBut(long userId, String keep) {
+        return execute("update user_session set ended_at = ? where user_id = ? and id <> ? and ended_at is null", now(),
+                userId, keep);
+    }
+
+    private OffsetDateTime now() {
+        return OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
+    }
+
+    private int execute(String sql, Object... values) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+            for (int i = 0; i < values.length; i++) {
+                s.setObject(i + 1, values[i]);
+            }
+            return s.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("sessions: " + e.getMessage(), e);
+        }
+    }
+}
