@@ -89,6 +89,24 @@ class BadInputTest {
     }
 
     @Test
+    void aFormUnderAnAddressWithOddCharactersIsAnsweredNotFailed() {
+        Browser b = new Browser();
+        b.get("/login");
+        for (String secret : new String[] { "%", "{}", "a b", "\u00e9" }) {
+            Response r = b.request().urlEncodingEnabled(false).contentType("application/x-www-form-urlencoded")
+                    .formParam("csrf-token", csrfOf(b)).formParam("password", "a").formParam("confirm", "b")
+                    .post("/invitation/" + java.net.URLEncoder.encode(secret, StandardCharsets.UTF_8).replace("+", "%20"));
+            assertEquals(true, r.statusCode() < 500, secret + " answered " + r.statusCode());
+        }
+    }
+
+    static String csrfOf(Browser b) {
+        var m = java.util.regex.Pattern.compile("name=\"csrf-token\" value=\"([^\"]+)\"").matcher(b.get("/login").asString());
+        m.find();
+        return m.group(1);
+    }
+
+    @Test
     void aLongUploadedFileNameIsCutToFitItsColumn() {
         Browser admin = Browser.signedIn("admin@accolade.test");
         String html = admin.get("/admin/directory").asString();
