@@ -16,8 +16,11 @@ import org.apache.commons.csv.CSVPrinter;
 
 /**
  * CSV downloads: UTF-8, RFC 4180 (quoted where needed, CRLF line ends), streamed. Text cells that a
- * spreadsheet would run as a formula (starting with =, +, -, @, tab or carriage return) are
- * neutralised with a leading apostrophe, as OWASP advises for CSV injection.
+ * spreadsheet would run as a formula are neutralised with a leading apostrophe, as OWASP advises for
+ * CSV injection: those starting with a control character (tab, carriage return, NUL, ...) and those
+ * whose first visible character, after any spaces (no-break ones too), controls and invisible format
+ * characters, is =, +, -, @ or a full-width or small form of one (＝ ＋ － ＠), which some spreadsheets
+ * read as the same.
  */
 public final class Csv {
 
@@ -49,8 +52,24 @@ public final class Csv {
         if (s == null || s.isEmpty()) {
             return s == null ? "" : s;
         }
-        char c = s.charAt(0);
-        return c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r' ? "'" + s : s;
+        int i = 0;
+        while (i < s.length() && invisible(s.charAt(i))) {
+            i++;
+        }
+        return Character.isISOControl(s.charAt(0)) || i < s.length() && formula(s.charAt(i)) ? "'" + s : s;
+    }
+
+    private static boolean invisible(char c) {
+        return Character.isWhitespace(c) || Character.isSpaceChar(c) || Character.isISOControl(c)
+                || Character.getType(c) == Character.FORMAT;
+    }
+
+    private static boolean formula(char c) {
+        return switch (c) {
+            case '=', '+', '-', '@', '\uFF1D', '\uFF0B', '\uFF0D', '\uFF20', '\uFE66', '\uFE62', '\uFE63', '\uFE6B',
+                    '\u2212' -> true;
+            default -> false;
+        };
     }
 
     /** Cents as a plain decimal amount: {@code 1250} is {@code 12.50}. */

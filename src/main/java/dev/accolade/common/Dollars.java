@@ -19,6 +19,8 @@ public final class Dollars {
     private static final Pattern NEGATIVE = Pattern.compile("-\\s*\\$?\\s*[\\d.,]+");
     /** More than any amount Accolade handles (RaaS amounts are cents in a 32-bit integer). */
     private static final long MAX_CENTS = 10_000_000_000L;
+    /** More characters than the longest amount that can be read ({@code $10,000,000,000.00} has 18). */
+    private static final int MAX_LENGTH = 24;
 
     private Dollars() {
     }
@@ -26,12 +28,15 @@ public final class Dollars {
     /** The amount in cents; empty when the text is not a non-negative amount with at most two decimals. */
     public static OptionalLong parse(String typed) {
         String plain = plain(typed);
-        if (plain == null || !TYPED.matcher(plain).matches()) {
+        // An overlong text is no amount, and is not read at all.
+        if (plain == null || plain.length() > MAX_LENGTH || !TYPED.matcher(plain).matches()) {
             return OptionalLong.empty();
         }
         BigDecimal value = new BigDecimal(plain.replace(",", "").replaceAll("\\.$", ""));
-        long cents = value.movePointRight(2).longValueExact();
-        return cents > MAX_CENTS ? OptionalLong.empty() : OptionalLong.of(cents);
+        BigDecimal cents = value.movePointRight(2);
+        // The range is checked before the amount is made a long, which many digits would overflow.
+        return cents.compareTo(BigDecimal.valueOf(MAX_CENTS)) > 0 ? OptionalLong.empty()
+                : OptionalLong.of(cents.longValueExact());
     }
 
     /**
@@ -45,13 +50,30 @@ public final class Dollars {
     /** Whether the text is a number written with a decimal comma, such as {@code 12,50}. */
     public static boolean hasDecimalComma(String typed) {
         String plain = plain(typed);
-        return plain != null && plain.contains(",") && plain.matches("[\\d,]*\\d(\\.\\d*)?")
+        return plain != null && plain.length() <= MAX_LENGTH && plain.contains(",") && plain.matches("[\\d,]*\\d(\\.\\d*)?")
                 && !TYPED.matcher(plain).matches();
     }
 
     /** Whether the text is a negative number (so the message can be about the range, not the format). */
     public static boolean isNegative(String typed) {
-        return typed != null && NEGATIVE.matcher(typed.strip()).matches();
+        return typed != null && typed.length() <= MAX_LENGTH && NEGATIVE.matcher(typed.strip()).matches();
+    }
+
+    /**
+     * Whether the text is a number outside every amount's range: negative, or written well but too
+     * large (so the message can be about the range, not the format).
+     */
+    public static boolean isOutOfRange(String typed) {
+        String plain = plain(typed);
+        if (isNegative(typed)) {
+            return true;
+        }
+        if (plain == null) {
+            return false;
+        }
+        boolean wellWritten = plain.length() > MAX_LENGTH ? plain.matches("\\d+(\\.\\d{0,2})?")
+                : TYPED.matcher(plain).matches();
+        return wellWritten && parse(typed).isEmpty();
     }
 
     private static String plain(String typed) {

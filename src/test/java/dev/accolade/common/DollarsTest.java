@@ -21,7 +21,8 @@ class DollarsTest {
 
     @ParameterizedTest
     @ValueSource(strings = { "12,50", "5,00", "12,5", "1,25", "1,2345", ",5", "1,,000", "1.005", "-5", "abc", "1e3", "",
-            " ", "12.50.1", "1 000", "100000000000" })
+            " ", "12.50.1", "1 000", "100000000000", "99999999999999999999",
+            "99999999999999999999.99", "9,999,999,999,999,999,999", "-99999999999999999999" })
     void anythingElseIsNotAnAmount(String typed) {
         assertEquals(OptionalLong.empty(), Dollars.parse(typed));
     }

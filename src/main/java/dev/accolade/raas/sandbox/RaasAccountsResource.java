@@ -17,6 +17,7 @@ import dev.accolade.raas.sandbox.RaasRequests.Schema;
 import dev.accolade.raas.sandbox.SandboxWire.Account;
 import dev.accolade.raas.sandbox.SandboxWire.AccountCreate;
 import dev.accolade.raas.sandbox.SandboxWire.AccountReply;
+import dev.accolade.common.PublicUrl;
 
 /** RaaS v1 account resources. */
 @Path("/raas/v1/accounts")
@@ -49,7 +50,7 @@ public class RaasAccountsResource {
             }
             throw RaasException.exists("The account already exists for the platform.");
         }
-        URI location = uri.getBaseUriBuilder().path("raas/v1/accounts/{customer}/{identifier}")
+        URI location = jakarta.ws.rs.core.UriBuilder.fromUri(PublicUrl.base()).path("raas/v1/accounts/{customer}/{identifier}")
                 .build(account.customer, account.identifier);
         return responses.created(new AccountReply(Account.of(account)), location);
     }

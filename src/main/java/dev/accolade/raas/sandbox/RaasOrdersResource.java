@@ -21,6 +21,7 @@ import dev.accolade.raas.sandbox.SandboxWire.OrderList;
 import dev.accolade.raas.sandbox.SandboxWire.OrderReply;
 import dev.accolade.raas.sandbox.SandboxWire.Recipient;
 import dev.accolade.raas.sandbox.SandboxWire.Reward;
+import dev.accolade.common.PublicUrl;
 
 /** RaaS v1 order resources. */
 @Path("/raas/v1/orders")
@@ -47,9 +48,9 @@ public class RaasOrdersResource {
     @POST
     public Response place(byte[] entity, @Context UriInfo uri) {
         OrderCreate request = requests.bind(requests.read(entity, Schema.ORDER_CREATE), OrderCreate.class);
-        SandboxOrder order = orders.place(caller.platform(), request, uri.getBaseUri().toString());
+        SandboxOrder order = orders.place(caller.platform(), request, PublicUrl.base() + "/");
         delayAnswer();
-        URI location = uri.getBaseUriBuilder().path("raas/v1/orders/{id}").build(order.orderId);
+        URI location = URI.create(PublicUrl.link("/raas/v1/orders/" + order.orderId));
         return responses.created(new OrderReply(view(order, true)), location);
     }
 

@@ -12,6 +12,7 @@ import jakarta.ws.rs.core.UriInfo;
 import dev.accolade.raas.sandbox.SandboxWire.CatalogBrand;
 import dev.accolade.raas.sandbox.SandboxWire.CatalogReward;
 import dev.accolade.raas.sandbox.SandboxWire.Rewards;
+import dev.accolade.common.PublicUrl;
 
 /** RaaS v1 {@code GET rewards}: the catalog, with brand images served by the sandbox. */
 @Path("/raas/v1/rewards")
@@ -28,7 +29,7 @@ public class RaasRewardsResource {
 
     @GET
     public Response list(@Context UriInfo uri) {
-        String base = uri.getBaseUri().toString();
+        String base = PublicUrl.base() + "/";
         Rewards rewards = byBase.size() < 16 ? byBase.computeIfAbsent(base, this::build) : build(base);
         return responses.ok(rewards);
     }

@@ -56,6 +56,20 @@ public interface SandboxConfig {
     @WithDefault("PT24H")
     Duration resendInterval();
 
+    /**
+     * The role (of the storefront's sign-in) whose users may read the inbox at
+     * {@code /raas-sandbox/inbox}, which shows every reward's code and PIN.
+     */
+    @WithDefault("ADMIN")
+    String inboxRole();
+
+    /**
+     * Whether anyone on this machine (a loopback address, no proxy in between) may read the inbox
+     * without signing in: on in dev and the tests, so a newcomer sees a reward arrive.
+     */
+    @WithDefault("false")
+    boolean inboxOpenOnLocalhost();
+
     interface Platform {
         String key();
     }

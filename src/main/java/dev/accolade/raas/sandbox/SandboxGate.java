@@ -7,6 +7,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
+import dev.accolade.common.PublicUrl;
 
 /**
  * Runs before every sandbox request: hides the sandbox when it is off, then applies the RaaS v1
@@ -41,7 +42,7 @@ public class SandboxGate {
         }
         try {
             caller.authenticate(credentials.platform(request.getHeaderString(HttpHeaders.AUTHORIZATION),
-                    SandboxCredentials.realm(request.getUriInfo().getBaseUri().getHost())));
+                    SandboxCredentials.realm(PublicUrl.host())));
             checkAccept(request.getHeaders().get(HttpHeaders.ACCEPT));
             return null;
         } catch (RaasException e) {

@@ -17,9 +17,14 @@ import io.quarkus.panache.common.Sort;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 
+import dev.accolade.common.Like;
+import dev.accolade.common.Paging;
+
 /**
  * The sandbox's delivered-email inbox: every reward email RaaS would have sent (orders placed with
- * {@code send_reward} true, and their resends), shown as the recipient would see it.
+ * {@code send_reward} true, and their resends), shown as the recipient would see it. The inbox is for
+ * those {@link SandboxInboxAccess} lets in; a reward's redemption page is reached by its unguessable
+ * link, as the recipient of a real email would.
  */
 @Path("/raas-sandbox")
 @Produces(MediaType.TEXT_HTML)
@@ -36,17 +41,24 @@ public class SandboxInboxResource {
         static native TemplateInstance redeem(SandboxOrder reward);
     }
 
+    private final SandboxInboxAccess access;
+
+    SandboxInboxResource(SandboxInboxAccess access) {
+        this.access = access;
+    }
+
     @GET
     @Path("inbox")
     @Transactional
-    public TemplateInstance inbox(@QueryParam("q") String q, @QueryParam("page") Integer page) {
-        int p = page == null || page < 1 ? 1 : page;
+    public TemplateInstance inbox(@QueryParam("q") String q, @QueryParam("page") String page) {
+        access.check();
+        int p = Paging.pageNumber(page, PAGE_SIZE);
         String query = "sendReward = true";
         Parameters params = new Parameters();
         String filter = q == null ? "" : q.trim();
         if (!filter.isEmpty()) {
-            query += " and (lower(recipientEmail) like :q or lower(recipientName) like :q)";
-            params.and("q", "%" + filter.toLowerCase() + "%");
+            query += " and (lower(recipientEmail) like :q escape '\\' or lower(recipientName) like :q escape '\\')";
+            params.and("q", Like.containing(filter));
         }
         var found = SandboxOrder.find(query, Sort.descending("lastSentAt", "id"), params);
         long total = found.count();
@@ -58,6 +70,7 @@ public class SandboxInboxResource {
     @Path("inbox/{token}")
     @Transactional
     public TemplateInstance email(@PathParam("token") String token) {
+        access.check();
         SandboxOrder order = SandboxOrder.findByToken(token).filter(o -> o.sendReward)
                 .orElseThrow(NotFoundException::new);
         return Templates.email(order);

@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import dev.accolade.common.EmailAddress;
+import dev.accolade.common.PlainText;
 import dev.accolade.storefront.directory.DirectoryCsv.Problem;
 import dev.accolade.storefront.directory.DirectoryCsv.Row;
 
@@ -34,6 +35,9 @@ final class DirectoryRows {
             List<String> wrong = new ArrayList<>();
             String name = r.name().strip();
             String email = r.email().strip().toLowerCase(Locale.ROOT);
+            if (!PlainText.Check.isPlain(r.name() + r.email() + r.department() + r.managerEmail(), true)) {
+                wrong.add("a cell holds a control character (such as NUL): remove it");
+            }
             if (name.isEmpty()) {
                 wrong.add("the name is empty");
             } else if (name.length() > 200) {
@@ -75,7 +79,8 @@ final class DirectoryRows {
         return department.strip().toLowerCase(Locale.ROOT);
     }
 
+    /** The text in at most {@code max} characters, the ellipsis that marks a cut included. */
     static String truncate(String s, int max) {
-        return s.length() <= max ? s : s.substring(0, max) + "…";
+        return s.length() <= max ? s : s.substring(0, max - 1) + "…";
     }
 }

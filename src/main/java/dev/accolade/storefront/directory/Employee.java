@@ -36,18 +36,18 @@ public class Employee extends PanacheEntityBase {
 
     /** Active employees whose name or email contains the text, for the recipient type-ahead. */
     public static List<Employee> search(String text, int max) {
-        return find("active = true and (lower(name) like ?1 or lower(email) like ?1) order by name", like(text))
+        return find("active = true and (lower(name) like ?1 escape '\\' or lower(email) like ?1 escape '\\') "
+                + "order by name", like(text))
                 .page(0, max).list();
     }
 
     /** The same search within one department: a manager only ever sees their own colleagues. */
     public static List<Employee> searchInDepartment(long departmentId, String text, int max) {
-        return find("department.id = ?1 and active = true and (lower(name) like ?2 or lower(email) like ?2) "
-                + "order by name, email", departmentId, like(text)).page(0, max).list();
+        return find("department.id = ?1 and active = true "
+                + "and (lower(name) like ?2 escape '\\' or lower(email) like ?2 escape '\\') order by name, email", departmentId, like(text)).page(0, max).list();
     }
 
     private static String like(String text) {
-        String plain = text == null ? "" : text.trim().toLowerCase(java.util.Locale.ROOT);
-        return "%" + plain.replace("%", "").replace("_", "") + "%";
+        return dev.accolade.common.Like.containing(text == null ? "" : text.trim());
     }
 }

@@ -25,6 +25,7 @@ import io.quarkus.qute.TemplateInstance;
 
 import dev.accolade.common.Flash;
 import dev.accolade.common.Formats;
+import dev.accolade.common.Like;
 import dev.accolade.common.Paging;
 import dev.accolade.raas.client.RaasClient;
 import dev.accolade.raas.client.RaasFailure;
@@ -81,8 +82,9 @@ public class RewardsResource {
         }
         String text = q == null ? "" : q.trim();
         if (!text.isEmpty()) {
-            where.append(" and (lower(recipientName) like :q or lower(recipientEmail) like :q or lower(brand) like :q)");
-            params.and("q", "%" + text.toLowerCase().replace("%", "").replace("_", "") + "%");
+            where.append(" and (lower(recipientName) like :q escape '\\' or lower(recipientEmail) like :q escape '\\' "
+                    + "or lower(brand) like :q escape '\\')");
+            params.and("q", Like.containing(text));
         }
         var query = RewardOrder.find(where + " order by createdAt desc, id desc", params);
         long total = query.count();

@@ -10,6 +10,7 @@ import java.util.Locale;
 import io.quarkus.panache.common.Parameters;
 
 import dev.accolade.common.Formats;
+import dev.accolade.common.Like;
 
 /**
  * The audit viewer's filter: actor (part of the email), action (its beginning), outcome (the whole
@@ -18,6 +19,9 @@ import dev.accolade.common.Formats;
  */
 public record AuditQuery(String actor, String action, String outcome, LocalDate from, LocalDate to,
         List<String> problems) {
+
+    /** The last day a period may name: later dates have no next day to end the period at in every database. */
+    static final LocalDate LAST_DAY = LocalDate.of(9999, 12, 30);
 
     public static AuditQuery parse(String actor, String action, String outcome, String from, String to) {
         List<String> problems = new ArrayList<>();
@@ -68,7 +72,7 @@ public record AuditQuery(String actor, String action, String outcome, LocalDate 
 
 
     private static String like(String s) {
-        return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+        return Like.escape(s);
     }
 
     private static String clean(String s) {
@@ -79,11 +83,18 @@ public record AuditQuery(String actor, String action, String outcome, LocalDate 
         if (s == null || s.isBlank()) {
             return null;
         }
+        LocalDate d;
         try {
-            return LocalDate.parse(s.trim());
+            d = LocalDate.parse(s.trim());
         } catch (DateTimeParseException e) {
             problems.add("The " + what + " is not a date like 2025-01-31 and was ignored.");
             return null;
         }
+        if (d.isBefore(ReportFilter.FIRST_DAY) || d.isAfter(LAST_DAY)) {
+            problems.add("The " + what + " is not between " + ReportFilter.FIRST_DAY + " and " + LAST_DAY
+                    + " and was ignored.");
+            return null;
+        }
+        return d;
     }
 }

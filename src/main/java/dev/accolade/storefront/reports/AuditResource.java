@@ -21,6 +21,7 @@ import dev.accolade.common.Csv;
 import dev.accolade.common.Flash;
 import dev.accolade.storefront.audit.AuditEvent;
 import dev.accolade.storefront.audit.AuditTrail;
+import dev.accolade.storefront.errors.ErrorPages;
 import dev.accolade.storefront.security.Role;
 
 /** The audit viewer: filter, page, export, and verify the hash chain. */
@@ -76,6 +77,12 @@ public class AuditResource {
     public Response export(@QueryParam("actor") String actor, @QueryParam("action") String action,
             @QueryParam("outcome") String outcome, @QueryParam("from") String from, @QueryParam("to") String to) {
         AuditQuery q = AuditQuery.parse(actor, action, outcome, from, to);
+        if (!q.problems().isEmpty()) {
+            // A download cannot show why rows are missing: a filter it cannot apply is refused, never
+            // answered with the rows of another filter or with a header alone.
+            return ErrorPages.page(400, "The rows were not exported", String.join(" ", q.problems()).replace(
+                    " and was ignored.", ".") + " Correct the filter on the audit page and download again.");
+        }
         String[] header = { "Row", "When (UTC)", "Actor", "Action", "Target", "Outcome", "Detail", "From", "Previous hash",
                 "Hash" };
         return Csv.download("audit.csv", header, out -> QuarkusTransaction.requiringNew().timeout(1800).run(() -> {

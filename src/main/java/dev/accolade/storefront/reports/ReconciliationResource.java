@@ -24,6 +24,7 @@ import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 
 import dev.accolade.common.Flash;
+import dev.accolade.common.Paging;
 import dev.accolade.storefront.security.Role;
 
 /** Reconciliation with RaaS: start a run for a period, list past runs, reopen one. */
@@ -113,7 +114,7 @@ public class ReconciliationResource {
 
     @GET
     @Path("{id}")
-    public Response run(@PathParam("id") String id, @QueryParam("kind") String kind, @QueryParam("page") Integer page) {
+    public Response run(@PathParam("id") String id, @QueryParam("kind") String kind, @QueryParam("page") String page) {
         Long runId;
         try {
             runId = Long.parseLong(id);
@@ -121,7 +122,7 @@ public class ReconciliationResource {
             runId = null;
         }
         ReconciliationItem.Kind k = parse(kind);
-        int p = page == null || page < 1 ? 1 : page;
+        int p = Paging.pageNumber(page, ITEMS_PAGE + 1);
         Long rid = runId;
         ReconciliationRun run = rid == null ? null : QuarkusTransaction.requiringNew().call(() -> ReconciliationRun.findById(rid));
         if (run == null) {

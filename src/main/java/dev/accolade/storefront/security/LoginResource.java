@@ -99,10 +99,6 @@ public class LoginResource {
 
     /** Only local paths are followed after sign-in, never another site. */
     static String safeNext(String next) {
-        if (next == null || !next.startsWith("/") || next.startsWith("//") || next.startsWith("/\\")
-                || next.startsWith("/login") || next.startsWith("/logout")) {
-            return "/";
-        }
-        return next;
+        return NextPage.safe(next);
     }
 }

@@ -16,6 +16,13 @@ import io.vertx.ext.web.RoutingContext;
  * absolute addresses RaaS gives ({@code image_url}, on Tango Card's hosts, or the sandbox's own
  * address, which is another origin when the browser names the host differently), and an image
  * cannot run code.
+ * <p>
+ * Also: a {@code Permissions-Policy} that turns off the browser features no page uses (camera,
+ * microphone, geolocation, payment, ...); {@code Strict-Transport-Security} when the browser reached
+ * Accolade over HTTPS, directly or through a proxy that says so ({@code X-Forwarded-Proto} or
+ * {@code Forwarded: proto=https}; a browser ignores the header on a plain HTTP answer, so a forged
+ * one does no harm); and every HTML answer names its charset ({@code text/html;charset=UTF-8}), so no
+ * browser guesses another encoding for a page that shows what people typed.
  */
 @ApplicationScoped
 public class SecurityHeaders {
@@ -24,16 +31,31 @@ public class SecurityHeaders {
             + "img-src 'self' data: https: http:; font-src 'self'; connect-src 'self'; form-action 'self'; "
             + "frame-ancestors 'none'; base-uri 'self'; object-src 'none'";
 
+    static final String PERMISSIONS = "accelerometer=(), autoplay=(), camera=(), display-capture=(), "
+            + "geolocation=(), gyroscope=(), magnetometer=(), microphone=(), midi=(), payment=(), "
+            + "publickey-credentials-get=(), usb=(), interest-cohort=()";
+
+    static final String HSTS = "max-age=31536000; includeSubDomains";
+
     void register(@Observes Filters filters) {
         filters.register(this::apply, 100);
     }
 
     void apply(RoutingContext rc) {
         String path = rc.normalizedPath();
+        boolean https = https(rc);
         rc.addHeadersEndHandler(v -> {
             MultiMap headers = rc.response().headers();
             headers.set("X-Content-Type-Options", "nosniff");
             headers.set("Referrer-Policy", "same-origin");
+            headers.set("Permissions-Policy", PERMISSIONS);
+            if (https) {
+                headers.set("Strict-Transport-Security", HSTS);
+            }
+            String type = headers.get("Content-Type");
+            if (type != null && type.regionMatches(true, 0, "text/html", 0, 9) && !type.toLowerCase().contains("charset")) {
+                headers.set("Content-Type", "text/html;charset=UTF-8");
+            }
             if (!path.startsWith("/raas/v1") && !path.startsWith("/q/")) {
                 headers.set("Content-Security-Policy", CSP);
                 headers.set("X-Frame-Options", "DENY");
@@ -46,5 +68,18 @@ public class SecurityHeaders {
             }
         });
         rc.next();
+    }
+
+    /** Whether the browser's request was HTTPS: on this connection, or on the proxy's that forwarded it. */
+    static boolean https(RoutingContext rc) {
+        if (rc.request().isSSL() || "https".equalsIgnoreCase(rc.request().scheme())) {
+            return true;
+        }
+        String proto = rc.request().getHeader("X-Forwarded-Proto");
+        if (proto != null && "https".equalsIgnoreCase(proto.split(",")[0].strip())) {
+            return true;
+        }
+        String forwarded = rc.request().getHeader("Forwarded");
+        return forwarded != null && forwarded.split(",")[0].toLowerCase().matches(".*\\bproto=\"?https\"?.*");
     }
 }

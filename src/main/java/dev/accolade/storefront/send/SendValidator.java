@@ -103,7 +103,7 @@ public class SendValidator {
         long max = reward.maxPrice() == null ? Long.MAX_VALUE : reward.maxPrice();
         String range = "Choose an amount from " + Formats.dollars(min) + " to " + Formats.dollars(max) + ".";
         if (cents.isEmpty()) {
-            errors.add("amount", Dollars.isNegative(typed) ? range
+            errors.add("amount", Dollars.isOutOfRange(typed) ? range
                     : Dollars.notAnAmount(typed, "Enter an amount in dollars, such as 25 or 25.50."));
         } else if (cents.getAsLong() < min || cents.getAsLong() > max) {
             errors.add("amount", range);

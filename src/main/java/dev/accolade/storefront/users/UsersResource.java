@@ -191,7 +191,7 @@ public class UsersResource {
 
     private void showLink(Invitation inv, UriInfo uri, String message) {
         flash.put("message", message);
-        flash.put("invitationLink", uri.getBaseUriBuilder().path("invitation").path(inv.secret()).build().toString());
+        flash.put("invitationLink", dev.accolade.common.PublicUrl.link("/invitation/" + inv.secret()));
         flash.put("invitationExpires", dev.accolade.common.Formats.display(inv.expiresAt()));
     }
 
