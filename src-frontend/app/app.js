@@ -33,3 +33,20 @@ document.addEventListener('submit', (event) => {
     button.textContent = button.dataset.once || 'Sending…';
   }
 });
+
+// The header's menu button (shown on a phone, where the navigation folds away): opens and closes it.
+// Without JavaScript the button stays hidden and the navigation is always shown.
+const menuButton = document.querySelector('.menu-button');
+if (menuButton) {
+  menuButton.hidden = false;
+  menuButton.addEventListener('click', () => {
+    const open = menuButton.getAttribute('aria-expanded') === 'true';
+    menuButton.setAttribute('aria-expanded', String(!open));
+  });
+  document.addEventListener('keydown', (event) => {
+    if (event.key === 'Escape' && menuButton.getAttribute('aria-expanded') === 'true') {
+      menuButton.setAttribute('aria-expanded', 'false');
+      menuButton.focus();
+    }
+  });
+}
