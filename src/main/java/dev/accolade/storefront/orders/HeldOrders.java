@@ -58,7 +58,7 @@ public class HeldOrders {
 
     /** One run over the held orders whose try is due. */
     public Run retry() {
-        return actors.runAs(ACTOR, this::run);
+        return JobIds.run("held-sends", () -> actors.runAs(ACTOR, this::run));
     }
 
     private Run run() {

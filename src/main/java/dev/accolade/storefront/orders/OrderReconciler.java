@@ -21,6 +21,7 @@ import dev.accolade.common.Clocks;
 import dev.accolade.raas.client.RaasClient;
 import dev.accolade.raas.client.RaasException;
 import dev.accolade.raas.client.RaasOrder;
+import dev.accolade.raas.client.RaasUnavailable;
 import dev.accolade.storefront.audit.Actor;
 import dev.accolade.storefront.audit.Actors;
 import dev.accolade.storefront.orders.OrderHistory.Budget;
@@ -78,16 +79,18 @@ public class OrderReconciler {
     @Scheduled(identity = "send-reconciler", every = "${accolade.reconcile.every:60s}", delayed = "20s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduled() {
+        long start = System.nanoTime();
         Pass pass = reconcile();
         if (pass.checked() > 0) {
-            LOG.infof("Reconciliation: %d checked, %d delivered, %d not placed, %d still unknown, %d list requests",
-                    pass.checked(), pass.delivered(), pass.failed(), pass.stillUnknown(), pass.listRequests());
+            LOG.infof("Reconciliation: %d checked, %d delivered, %d not placed, %d still unknown, %d list requests"
+                    + " in %d ms", pass.checked(), pass.delivered(), pass.failed(), pass.stillUnknown(),
+                    pass.listRequests(), (System.nanoTime() - start) / 1_000_000);
         }
     }
 
     /** One pass over the orders whose check is due, as {@code system:reconciler}. */
     public Pass reconcile() {
-        return actors.runAs(ACTOR, this::pass);
+        return JobIds.run("reconcile", () -> actors.runAs(ACTOR, this::pass));
     }
 
     ReconcileSchedule schedule() {
@@ -109,17 +112,19 @@ public class OrderReconciler {
         Budget budget = new Budget(maxListRequests);
         OrderMatcher.Tally tally = new OrderMatcher.Tally();
         for (List<RewardOrder> orders : byAccount.values()) {
-            if (!budget.left()) {
+            if (!budget.left() || !settleAccount(orders, now, budget, tally)) {
                 break;
             }
-            settleAccount(orders, now, budget, tally);
         }
         return new Pass(tally.checked, tally.delivered, tally.failed, tally.checked - tally.delivered - tally.failed,
                 budget.used());
     }
 
-    /** Reads the account's list over each merged window and settles the orders whose window it holds. */
-    private void settleAccount(List<RewardOrder> orders, OffsetDateTime now, Budget budget, OrderMatcher.Tally tally) {
+    /**
+     * Reads the account's list over each merged window and settles the orders whose window it holds;
+     * false when RaaS could not be used (the pass stops: the other accounts would fail alike).
+     */
+    private boolean settleAccount(List<RewardOrder> orders, OffsetDateTime now, Budget budget, OrderMatcher.Tally tally) {
         RewardOrder first = orders.get(0);
         Map<RewardOrder, Window> windows = new LinkedHashMap<>();
         orders.forEach(o -> windows.put(o, window(o, now)));
@@ -127,13 +132,15 @@ public class OrderReconciler {
             Optional<List<RaasOrder>> listed;
             try {
                 listed = OrderHistory.read(raas, first.raasCustomer, first.raasAccountIdentifier, read, budget);
+            } catch (RaasUnavailable e) {
+                return false; // the client logged it; every order stays due for the next pass
             } catch (RaasException e) {
-                LOG.debugf("Orders of account %s stay unknown: RaaS order history unavailable (%s)",
+                LOG.debugf("Orders of account %s stay unknown: RaaS order history refused (%s)",
                         first.raasAccountIdentifier, e.getMessage());
-                return;
+                return true;
             }
             if (listed.isEmpty()) {
-                return; // the budget ran out: these orders stay due for the next pass
+                return false; // the budget ran out: these orders stay due for the next pass
             }
             List<RewardOrder> inside = new ArrayList<>();
             windows.forEach((o, w) -> {
@@ -143,6 +150,7 @@ public class OrderReconciler {
             });
             matcher.settle(inside, windows, listed.get(), now, schedule, tally);
         }
+        return true;
     }
 
     /** Where RaaS's delivered_at of the order can lie: from 5 minutes before its send to a day after. */
