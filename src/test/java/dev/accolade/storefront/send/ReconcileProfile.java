@@ -22,7 +22,9 @@ public class ReconcileProfile implements QuarkusTestProfile {
                 Map.entry("accolade.orders.unattended-retry-max", "PT0.5S"),
                 // One re-check five minutes after the send, then the give-up at 15: no pass of a test is due early.
                 Map.entry("accolade.reconcile.recheck-after", "PT5M"),
-                Map.entry("quarkus.scheduler.enabled", "false"));
+                Map.entry("quarkus.scheduler.enabled", "false"),
+                // A cold start on a busy machine can take longer than the default 5 s for the first connection.
+                Map.entry("quarkus.datasource.jdbc.acquisition-timeout", "PT60S"));
     }
 
     @Override
