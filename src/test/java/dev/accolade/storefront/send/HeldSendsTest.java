@@ -28,6 +28,8 @@ import dev.accolade.raas.client.Catalog;
 import dev.accolade.raas.client.RaasClient;
 import dev.accolade.raas.client.RaasException;
 import dev.accolade.storefront.Browser;
+import dev.accolade.storefront.audit.Actor;
+import dev.accolade.storefront.audit.Actors;
 import dev.accolade.storefront.demo.DemoRaasAccounts;
 import dev.accolade.storefront.directory.Department;
 import dev.accolade.storefront.orders.HeldOrders;
@@ -60,6 +62,16 @@ class HeldSendsTest {
     RaasClient raas;
     @Inject
     CircuitBreakerMaintenance breakers;
+    @Inject
+    Actors actors;
+
+    /** Who places the orders here: a job for the unattended sends, the form's stand-in for the others. */
+    static final Actor JOB = Actor.system("system:scheduled-sends");
+    static final Actor FORM = Actor.system("system:send-form-test");
+
+    private RewardOrder unattended(OrderRequest request) {
+        return actors.runAs(JOB, () -> placement.placeUnattended(request, manager).order());
+    }
 
     @io.quarkus.test.common.http.TestHTTPResource("/")
     java.net.URL base;
@@ -114,7 +126,7 @@ class HeldSendsTest {
     void anUnattendedSendDuringAnOutageIsHeldAndGoesOutOnceWhenRaasIsBack() throws Exception {
         long before = balance();
         outage();
-        RewardOrder sent = placement.placeUnattended(request("Held"), manager).order();
+        RewardOrder sent = unattended(request("Held"));
         assertEquals(RewardOrder.Status.HELD, sent.status, sent.failureReason);
         held.retry();
         assertEquals(RewardOrder.Status.HELD, order(sent.id).status, "still held while the breaker is open");
@@ -141,7 +153,7 @@ class HeldSendsTest {
     void aHeldSendFailsOnlyPastTheGiveUpTimeAndNothingIsCharged() throws Exception {
         long before = balance();
         outage();
-        RewardOrder sent = placement.placeUnattended(request("Too long"), manager).order();
+        RewardOrder sent = unattended(request("Too long"));
         assertEquals(RewardOrder.Status.HELD, sent.status);
         QuarkusTransaction.requiringNew().run(() -> RewardOrder.getEntityManager().createNativeQuery(
                 "update reward_order set created_at = created_at - interval '7' hour where id = ?1")
@@ -159,7 +171,7 @@ class HeldSendsTest {
     @Test
     void aSendSomeoneIsWaitingForStillFailsAtOnce() {
         outage();
-        RewardOrder sent = placement.place(request("Attended"), manager).order();
+        RewardOrder sent = actors.runAs(FORM, () -> placement.place(request("Attended"), manager).order());
         assertEquals(RewardOrder.Status.FAILED, sent.status);
         assertEquals(true, sent.failureReason.contains("nothing was sent"), sent.failureReason);
     }
@@ -168,7 +180,7 @@ class HeldSendsTest {
     void theStatusPageShowsTheOrdersBeingChecked() {
         RaasProxy.server.stubFor(com.github.tomakehurst.wiremock.client.WireMock.post(urlPathEqualTo("/raas/v1/orders"))
                 .atPriority(1).willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
-        RewardOrder sent = placement.place(request("Lost"), manager).order();
+        RewardOrder sent = actors.runAs(FORM, () -> placement.place(request("Lost"), manager).order());
         assertEquals(RewardOrder.Status.UNKNOWN, sent.status);
         Browser.signedIn("admin@accolade.test").get("/admin/status").then().statusCode(200)
                 .body(containsString("whose outcome the reconciler is still looking for at RaaS"))
