@@ -9,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.logging.Logger;
+import org.jboss.logging.MDC;
 import org.jboss.resteasy.reactive.RestResponse;
 
 import io.micrometer.core.instrument.MeterRegistry;
@@ -37,6 +38,9 @@ class RaasCalls {
     private static final Logger LOG = Logger.getLogger(RaasCalls.class);
     /** The name of the one circuit breaker that guards every RaaS call. */
     static final String BREAKER = "raas";
+    /** The MDC keys of the request (set for every HTTP request) and of the job a call is made for. */
+    static final String REQUEST_ID = "requestId";
+    static final String JOB_ID = "jobId";
 
     private final RaasApi api;
     private final RaasDecoder decoder;
@@ -97,18 +101,19 @@ class RaasCalls {
             fault = f.kind;
             if (f.kind == RaasFaultKind.SERVER_ERROR && f.errorCode != null) {
                 outcome = "failure";
-                LOG.warnf("RaaS %s: system error %s", endpoint, f.errorCode);
+                warn(endpoint, "system error " + f.errorCode, f.kind, f.status);
                 throw new RaasFailure.SystemError(endpoint, f.status, null, f.errorCode);
             }
-            LOG.warnf("RaaS %s unavailable: %s", endpoint, f.getMessage());
+            warn(endpoint, "unavailable after retries", f.kind, f.status);
             throw new RaasUnavailable(endpoint, f.kind, f.status, f);
         } catch (CircuitBreakerOpenException e) {
             fault = RaasFaultKind.CIRCUIT_OPEN;
-            LOG.debugf("RaaS %s not called: circuit open", endpoint);
+            warn(endpoint, "not called", RaasFaultKind.CIRCUIT_OPEN, null);
             throw new RaasUnavailable(endpoint, RaasFaultKind.CIRCUIT_OPEN, null, e);
         } catch (Exception e) {
             RaasFault f = RaasFault.of(e);
             fault = f.kind;
+            warn(endpoint, "unavailable", f.kind, null);
             throw new RaasUnavailable(endpoint, f.kind, null, e);
         } finally {
             sample.stop(timer(endpoint, outcome));
@@ -132,22 +137,37 @@ class RaasCalls {
         } catch (CircuitBreakerOpenException e) {
             outcome = "unavailable";
             fault = RaasFaultKind.CIRCUIT_OPEN;
-            LOG.warnf("RaaS %s not sent: circuit open", endpoint);
+            warn(endpoint, "not sent", RaasFaultKind.CIRCUIT_OPEN, null);
             throw new RaasUnavailable(endpoint, RaasFaultKind.CIRCUIT_OPEN, null, e);
         } catch (Exception e) {
             RaasFault f = RaasFault.of(e);
             fault = f.kind;
             if (!f.kind.requestMayHaveArrived()) {
                 outcome = "unavailable";
-                LOG.warnf("RaaS %s not sent: %s", endpoint, f.getMessage());
+                warn(endpoint, "not sent", f.kind, f.status);
                 throw new RaasUnavailable(endpoint, f.kind, f.status, e);
             }
-            LOG.warnf("RaaS %s outcome unknown: %s", endpoint, f.getMessage());
+            warn(endpoint, "outcome unknown", f.kind, f.status);
             throw new RaasOutcomeUnknown(endpoint, f.kind, f.status, f.errorCode, e);
         } finally {
             sample.stop(timer(endpoint, outcome));
             observe(endpoint, fault);
         }
+    }
+
+    /**
+     * The one line a call that got no usable answer writes: WARN, never a stack trace (a reset, a
+     * refusal, a timeout or a 5xx is expected of a network), with the id of the request or job that
+     * made the call (MDC {@code requestId}, else {@code jobId}), the endpoint and how it ended.
+     */
+    private static void warn(RaasEndpoint endpoint, String outcome, RaasFaultKind kind, Integer status) {
+        Object id = MDC.get(REQUEST_ID);
+        if (id == null) {
+            id = MDC.get(JOB_ID);
+        }
+        LOG.warn("RaaS call " + endpoint + " " + outcome + " (" + kind + (status == null ? "" : ", HTTP " + status)
+                + ") " + (MDC.get(REQUEST_ID) != null ? "request " : MDC.get(JOB_ID) != null ? "job " : "")
+                + (id == null ? "without request id" : id));
     }
 
     /** Tells {@link RaasStatus} whether RaaS answered this call (a success or a refusal) or not. */

@@ -1,6 +1,8 @@
 package dev.accolade.storefront.admin;
 
+import java.time.Clock;
 import java.time.Duration;
+import java.time.OffsetDateTime;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -10,9 +12,15 @@ import io.smallrye.faulttolerance.api.CircuitBreakerState;
 
 import dev.accolade.raas.client.RaasClient;
 import dev.accolade.raas.client.RaasSystemMessages.SystemMessage;
+import dev.accolade.common.Clocks;
+import dev.accolade.common.Formats;
 import dev.accolade.storefront.catalog.CatalogCache;
+import dev.accolade.storefront.orders.OrderBacklog;
 
-/** How RaaS looks from here: its latest note, the client's circuit breaker, the catalog's age. */
+/**
+ * How RaaS looks from here: its latest note, the client's circuit breaker, the catalog's age, and the
+ * orders still to be settled with it.
+ */
 @ApplicationScoped
 public class RaasStatus {
 
@@ -21,7 +29,8 @@ public class RaasStatus {
 
     /** A view of the status for the page. */
     public record View(Optional<SystemMessage> systemMessage, String breaker, String breakerMeaning,
-            Optional<Duration> catalogAge, boolean catalogStale, String catalogProblem, int brands) {
+            Optional<Duration> catalogAge, boolean catalogStale, String catalogProblem, int brands,
+            OrderBacklog.Backlog backlog, String nextCheck, String nextTry) {
 
         public boolean healthy() {
             return breaker.equals("closed") && !catalogStale && catalogAge.isPresent();
@@ -35,11 +44,16 @@ public class RaasStatus {
     private final RaasClient raas;
     private final CircuitBreakerMaintenance breakers;
     private final CatalogCache catalog;
+    private final OrderBacklog orders;
+    private final Clock clock;
 
-    RaasStatus(RaasClient raas, CircuitBreakerMaintenance breakers, CatalogCache catalog) {
+    RaasStatus(RaasClient raas, CircuitBreakerMaintenance breakers, CatalogCache catalog, OrderBacklog orders,
+            Clock clock) {
         this.raas = raas;
         this.breakers = breakers;
         this.catalog = catalog;
+        this.orders = orders;
+        this.clock = clock;
     }
 
     public View now() {
@@ -72,10 +86,21 @@ public class RaasStatus {
             }
         }
         var snapshot = catalog.current();
+        OrderBacklog.Backlog backlog = orders.now();
         return new View(raas.systemMessage(), state, meaning, catalog.age(),
                 snapshot.map(CatalogCache.Snapshot::stale).orElse(false),
                 snapshot.map(CatalogCache.Snapshot::problem).orElse(null),
-                snapshot.map(x -> x.catalog().brands().size()).orElse(0));
+                snapshot.map(x -> x.catalog().brands().size()).orElse(0), backlog,
+                when(backlog.nextCheck(), "at the reconciler's next pass"), when(backlog.nextTry(), "at the next run"));
+    }
+
+    /** A time to come as the page says it: "in 4 min 10 s (date)", or {@code due} once it has passed. */
+    private String when(OffsetDateTime at, String due) {
+        if (at == null) {
+            return due;
+        }
+        Duration until = Duration.between(Clocks.utcNow(clock), at);
+        return until.isNegative() || until.isZero() ? due : "in " + ago(until) + " (" + Formats.display(at) + ")";
     }
 
     /** Closes the breaker again, for when RaaS is known to be back. */

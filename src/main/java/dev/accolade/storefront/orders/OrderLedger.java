@@ -47,7 +47,14 @@ public class OrderLedger {
      */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public RewardOrder reserve(OrderRequest request, Requester requester) {
+        return reserve(request, requester, true);
+    }
+
+    /** The same, for a send a person is watching ({@code attended}) or not (held while RaaS is down). */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public RewardOrder reserve(OrderRequest request, Requester requester, boolean attended) {
         RewardOrder o = RewardOrder.pending(request, requester, now());
+        o.attended = attended;
         rows.insert(o);
         audit.record("SEND_ATTEMPT", "order " + o.id, "PENDING", o.sku + " " + Formats.dollars(o.amount) + " to "
                 + o.recipientEmail + " from " + requester.department().name());

@@ -1,5 +1,6 @@
 package dev.accolade.storefront.orders;
 
+import java.time.Clock;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -10,6 +11,7 @@ import org.jboss.logging.Logger;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
+import dev.accolade.common.Clocks;
 import dev.accolade.common.Formats;
 import dev.accolade.raas.client.OrderCreate;
 import dev.accolade.raas.client.RaasClient;
@@ -39,13 +41,20 @@ public class OrderPlacement {
     }
 
     private final OrderLedger ledger;
+    private final HeldLedger holds;
+    private final HoldPolicy policy;
     private final RaasClient raas;
     private final DepartmentBalance balances;
+    private final Clock clock;
 
-    OrderPlacement(OrderLedger ledger, RaasClient raas, DepartmentBalance balances) {
+    OrderPlacement(OrderLedger ledger, HeldLedger holds, HoldPolicy policy, RaasClient raas, DepartmentBalance balances,
+            Clock clock) {
         this.ledger = ledger;
+        this.holds = holds;
+        this.policy = policy;
         this.raas = raas;
         this.balances = balances;
+        this.clock = clock;
     }
 
     /**
@@ -54,18 +63,41 @@ public class OrderPlacement {
      * order the first submission made.
      */
     public Placed place(OrderRequest request, Requester requester) {
+        return place(request, requester, true);
+    }
+
+    /**
+     * The same for a send nobody is watching (a batch row, a scheduled or an approved send): when
+     * RaaS certainly did not get it (unreachable, circuit breaker open) the order is HELD rather than
+     * failed, and {@link HeldOrders} sends it once RaaS is back, or fails it after
+     * {@code accolade.orders.unattended-give-up}. Every other outcome is as for {@link #place}.
+     */
+    public Placed placeUnattended(OrderRequest request, Requester requester) {
+        return place(request, requester, false);
+    }
+
+    private Placed place(OrderRequest request, Requester requester, boolean attended) {
         try {
-            return reserveAndPlace(request, requester);
+            return reserveAndPlace(request, requester, attended);
         } finally {
             balances.forget(requester.department().id());
         }
     }
 
-    private Placed reserveAndPlace(OrderRequest request, Requester requester) {
+    /** Another try of a held order this replica has taken ({@link HeldLedger#take}). */
+    RewardOrder sendHeld(RewardOrder order) {
+        try {
+            return place(order, null);
+        } finally {
+            balances.forget(order.departmentId);
+        }
+    }
+
+    private Placed reserveAndPlace(OrderRequest request, Requester requester, boolean attended) {
         DepartmentRef department = requester.department();
         RewardOrder order;
         try {
-            order = ledger.reserve(request, requester);
+            order = ledger.reserve(request, requester, attended);
         } catch (PersistenceException | jakarta.transaction.TransactionalException e) {
             // Another submission of the same request won the token: show its order.
             return replay(byToken(request.token()).orElseThrow(() -> e), department);
@@ -107,9 +139,15 @@ public class OrderPlacement {
         } catch (RaasFailure f) {
             recorded = settleFailed(order, department, reason(f));
         } catch (RaasUnavailable u) {
-            recorded = u.notSent()
-                    ? settleFailed(order, department, "RaaS could not be reached, so nothing was sent. Try again in a few minutes.")
-                    : settleUnknown(order, department, "RaaS did not answer (" + u.kind() + ")");
+            if (!u.notSent()) {
+                recorded = settleUnknown(order, department, "RaaS did not answer (" + u.kind() + ")");
+            } else if (!order.attended && !policy.expired(order.createdAt, Clocks.utcNow(clock))) {
+                recorded = hold(order, department, u);
+            } else {
+                recorded = settleFailed(order, department, order.attended
+                        ? "RaaS could not be reached, so nothing was sent. Try again in a few minutes."
+                        : HoldPolicy.GAVE_UP);
+            }
         } catch (RaasOutcomeUnknown u) {
             recorded = settleUnknown(order, department, "No reliable answer from RaaS (" + u.kind()
                     + u.errorCode().map(c -> ", " + c).orElse("") + ")");
@@ -118,6 +156,18 @@ public class OrderPlacement {
             recorded = settleUnknown(order, department, "Unexpected error after sending: " + e.getClass().getSimpleName());
         }
         return recorded ? order : byId(order.id);
+    }
+
+    private boolean hold(RewardOrder order, String department, RaasUnavailable u) {
+        String why = "RaaS could not be reached (" + u.kind() + "), so nothing was sent yet; it will be tried again.";
+        var retryAt = policy.nextTry(order.createdAt, Clocks.utcNow(clock));
+        if (!holds.held(order, department, why, retryAt)) {
+            return false;
+        }
+        order.status = RewardOrder.Status.HELD;
+        order.failureReason = why;
+        order.nextCheckAt = retryAt;
+        return true;
     }
 
     private boolean settleFailed(RewardOrder order, String department, String reason) {

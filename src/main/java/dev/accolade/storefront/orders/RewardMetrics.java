@@ -12,7 +12,8 @@ import io.micrometer.core.instrument.MeterRegistry;
  * The counter {@code accolade.rewards} (Prometheus {@code accolade_rewards_total}), tagged
  * {@code department} and {@code outcome}: {@code sent} (an order became DELIVERED), {@code failed}
  * (became FAILED) and {@code unknown} (became UNKNOWN; it is counted again as sent or failed when the
- * reconciler settles it). Each change of an order's state is a conditional update that succeeds on
+ * reconciler settles it) and {@code held} (an unattended send waiting for RaaS; counted again when it
+ * goes out or fails). Each change of an order's state is a conditional update that succeeds on
  * exactly one replica, and the counter moves only once its transaction committed, so the sum over
  * replicas is exact: {@code sum by (department, outcome) (increase(accolade_rewards_total[1h]))}.
  * Counters rather than gauges computed from the database on each scrape, which every replica would
@@ -48,6 +49,7 @@ class RewardMetrics {
             case DELIVERED -> "sent";
             case FAILED -> "failed";
             case UNKNOWN -> "unknown";
+            case HELD -> "held";
             case PENDING -> null;
         };
         if (outcome != null) {

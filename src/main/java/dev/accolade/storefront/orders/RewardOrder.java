@@ -29,7 +29,12 @@ public class RewardOrder extends PanacheEntityBase {
         /** RaaS refused it, or it was proven never placed: no money moved. */
         FAILED,
         /** RaaS may or may not have placed it; the reconciler will find out. Never re-sent blindly. */
-        UNKNOWN;
+        UNKNOWN,
+        /**
+         * An unattended send RaaS certainly did not get (unreachable, breaker open): kept, and sent
+         * again by {@link HeldOrders} until it goes out or its time is up.
+         */
+        HELD;
 
         /** How the status reads on a page. */
         public String label() {
@@ -38,6 +43,7 @@ public class RewardOrder extends PanacheEntityBase {
                 case DELIVERED -> "Delivered";
                 case FAILED -> "Not sent";
                 case UNKNOWN -> "Being checked";
+                case HELD -> "Waiting for RaaS, will retry";
             };
         }
 
@@ -77,6 +83,17 @@ public class RewardOrder extends PanacheEntityBase {
     public OffsetDateTime resolvedAt;
     public OffsetDateTime deliveredAt;
     public OffsetDateTime lastResentAt;
+    /** When RaaS was last called for it; null: at {@link #createdAt}. */
+    public OffsetDateTime sentAt;
+    /** UNKNOWN or PENDING: the reconciler's next look (null: its next pass); HELD: the next try. */
+    public OffsetDateTime nextCheckAt;
+    /** False for a send nobody is watching: held, not failed, while RaaS is unavailable. */
+    public boolean attended = true;
+
+    /** When the order went to RaaS (the last time): RaaS's delivered_at is near it. */
+    public OffsetDateTime placedAt() {
+        return sentAt != null ? sentAt : createdAt;
+    }
 
     /** RaaS resends an order's email at most once every 24 hours after its last send. */
     public OffsetDateTime getResendableAfter() {
@@ -124,9 +141,19 @@ public class RewardOrder extends PanacheEntityBase {
         return find("id = ?1 and departmentId = ?2", id, departmentId).firstResultOptional();
     }
 
-    /** Orders whose outcome is not known yet and that no request is working on any more. */
-    public static List<RewardOrder> unresolved(OffsetDateTime pendingBefore, int max) {
-        return find("status = ?1 or (status = ?2 and createdAt < ?3) order by createdAt", Status.UNKNOWN,
-                Status.PENDING, pendingBefore).page(0, max).list();
+    /**
+     * Orders whose outcome is not known yet, that no request is working on any more and whose next
+     * check is due, oldest first.
+     */
+    public static List<RewardOrder> dueForCheck(OffsetDateTime now, OffsetDateTime pendingBefore, int max) {
+        return find("(status = ?1 or (status = ?2 and coalesce(sentAt, createdAt) < ?3))"
+                + " and (nextCheckAt is null or nextCheckAt <= ?4) order by createdAt, id", Status.UNKNOWN,
+                Status.PENDING, pendingBefore, now).page(0, max).list();
+    }
+
+    /** Held unattended orders whose next try is due, oldest first. */
+    public static List<RewardOrder> heldDue(OffsetDateTime now, int max) {
+        return find("status = ?1 and (nextCheckAt is null or nextCheckAt <= ?2) order by createdAt, id", Status.HELD,
+                now).page(0, max).list();
     }
 }

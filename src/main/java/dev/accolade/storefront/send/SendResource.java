@@ -199,6 +199,8 @@ public class SendResource {
             case UNKNOWN -> "RaaS did not confirm the order in time. Accolade is checking with RaaS and will update "
                     + "this page; nothing will be sent twice.";
             case PENDING -> "The reward is being sent.";
+            case HELD -> "Waiting for RaaS, will retry: RaaS could not be reached, so nothing was sent yet. "
+                    + "Accolade sends it as soon as RaaS is back.";
         };
     }
 
