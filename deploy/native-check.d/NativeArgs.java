@@ -76,6 +76,15 @@ public class NativeArgs {
         try (JarFile jf = new JarFile(jar.toFile())) {
             Manifest mf = jf.getManifest();
             mainClass = mf.getMainAttributes().getValue("Main-Class");
+            // as the launcher does for -jar: the manifest's Add-Opens and Add-Exports reach the builder
+            for (String kind : new String[] {"Add-Opens", "Add-Exports"}) {
+                String v = mf.getMainAttributes().getValue(kind);
+                if (v != null) {
+                    for (String pkg : v.trim().split("\\s+")) {
+                        jvm.add("--" + kind.toLowerCase() + "=" + pkg + "=ALL-UNNAMED");
+                    }
+                }
+            }
             String cp = mf.getMainAttributes().getValue("Class-Path");
             if (cp != null) {
                 for (String e : cp.trim().split("\\s+")) {
