@@ -42,11 +42,19 @@ public class Flash {
         if (value != null) {
             outgoing.put(key, value);
             Cookie cookie = Cookie.cookie(COOKIE, encode(outgoing)).setPath("/").setHttpOnly(true).setMaxAge(120)
-                    .setSameSite(CookieSameSite.LAX).setSecure(request.getCurrent().request().isSSL());
+                    .setSameSite(CookieSameSite.LAX).setSecure(secure(request.getCurrent().request()));
             request.getCurrent().response().removeCookie(COOKIE, false);
             request.getCurrent().response().addCookie(cookie);
         }
         return this;
+    }
+
+    /**
+     * Whether the browser's request was HTTPS: on the connection, or as a trusted proxy reported it
+     * (Quarkus reads {@code X-Forwarded-Proto} into the scheme only from the trusted proxies).
+     */
+    private static boolean secure(io.vertx.core.http.HttpServerRequest request) {
+        return request.isSSL() || "https".equalsIgnoreCase(request.scheme());
     }
 
     /** A value kept by the previous request, or null; reading clears the cookie. */

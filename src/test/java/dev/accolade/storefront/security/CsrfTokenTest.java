@@ -102,4 +102,17 @@ class CsrfTokenTest {
         assertFalse(cookie.contains("; secure"), cookie);
         assertEquals(-1, cookie.indexOf("secure"), cookie);
     }
+    @Test
+    void theFlashCookieIsSecureWhenTheProxySaysTheRequestWasHttps() {
+        for (boolean https : new boolean[] { true, false }) {
+            Browser b = new Browser();
+            var request = form(b, b.csrfToken()).formParam("email", "nobody.flash@accolade.test").formParam("password", "wrong-password");
+            if (https) {
+                request.header("X-Forwarded-Proto", "https");
+            }
+            String flash = request.post("/login").getHeaders().getValues("Set-Cookie").stream()
+                    .filter(c -> c.startsWith("accolade-flash=")).findFirst().orElseThrow().toLowerCase();
+            assertEquals(https, flash.contains("; secure"), flash);
+        }
+    }
 }
