@@ -63,11 +63,13 @@ class SandboxAuthAndHeadersTest {
     }
 
     @Test
-    void theRealmNamesTheHostTheClientCalled() {
-        given().header("Host", "integration-api.tangocard.com").accept("*/*")
+    void theRealmNamesThisServersPublicHostWhateverHostTheRequestClaims() {
+        // Like RaaS's own realm (its host), it names the configured public address (accolade.public-url),
+        // never a Host header the caller chose.
+        given().header("Host", "evil.example").accept("*/*")
                 .get("/raas/v1/rewards")
                 .then().statusCode(401)
-                .header("WWW-Authenticate", equalTo("Basic realm=\"integration-api.tangocard.com\""));
+                .header("WWW-Authenticate", equalTo("Basic realm=\"localhost\""));
     }
 
     @ParameterizedTest

@@ -156,11 +156,12 @@ class SandboxCatalogTest {
     }
 
     @Test
-    void imageUrlsFollowTheHostTheClientCalled() {
-        raas().header("Host", "sandbox.accolade.test")
+    void imageUrlsStartWithThePublicAddressNotTheHostTheRequestClaims() {
+        raas().header("Host", "evil.example")
                 .get("/raas/v1/rewards")
                 .then().statusCode(200)
-                .body("brands[0].image_url", startsWith("http://sandbox.accolade.test/raas-sandbox/images/"));
+                .body("brands[0].image_url", startsWith("http://localhost:" + io.restassured.RestAssured.port
+                        + "/raas-sandbox/images/"));
     }
 
     @Test

@@ -74,6 +74,11 @@ class ReconcileAtScaleTest {
 
     @Test
     void aThousandUnsettledOrdersSettleWithOneReadOfEachAccountsWindows() throws Exception {
+        // Orders that other tests of this application left unsettled would be checked in the same pass
+        // and counted with these: take them out of the reconciler's way first.
+        QuarkusTransaction.requiringNew().run(() -> RewardOrder.update("status = ?1, failureReason = ?2 "
+                + "where status = ?3 or status = ?4", RewardOrder.Status.FAILED, "Cleared before the scale test",
+                RewardOrder.Status.PENDING, RewardOrder.Status.UNKNOWN));
         List<Department> accounts = QuarkusTransaction.requiringNew().call(() -> Department
                 .<Department> find("raasAccountIdentifier is not null order by id").list()).subList(0, 3);
         long requester = QuarkusTransaction.requiringNew()

@@ -318,7 +318,7 @@ class SendRewardTest {
         Response past = b.get("/rewards?page=99999");
         past.then().statusCode(303).header("Location", org.hamcrest.Matchers.matchesPattern(".*/rewards(\\?page=\\d+)?"));
         b.get(past.getHeader("Location")).then().statusCode(200)
-                .body(containsString("<table class=\"data\">"))
+                .body(containsString("<table class=\"data stacks\">"))
                 .body(org.hamcrest.Matchers.matchesPattern("(?s).*Page (\\d+) of \\1\\b.*"))
                 .body(not(containsString("No rewards here yet")));
         // Filters are kept; nothing matching says so, with the way back to every reward.
