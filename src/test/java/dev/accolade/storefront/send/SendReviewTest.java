@@ -346,6 +346,8 @@ class SendReviewTest {
         assertEquals(0, ordersWithToken(token));
         assertEquals(before, SendRewardTest.raasOrdersTo(email));
 
+        // Signing in from that page carries the page's token (tokens belong to a session or a visitor).
+        b.get("/login");
         Response signedIn = b.post("/login", "email", "manager@accolade.test", "password", "accolade-demo",
                 "next", "/send/review?sku=APPL-E-1000-STD");
         signedIn.then().statusCode(303).header("Location", endsWith("/send/review?sku=APPL-E-1000-STD"));
