@@ -34,9 +34,14 @@ public final class RaasDates {
      * Parses a query parameter. A {@code +} offset arrives as a space when the client did not encode
      * it, so a space is read back as {@code +}. Values without an offset are taken as UTC.
      */
+    static final OffsetDateTime EARLIEST = OffsetDateTime.parse("0001-01-01T00:00:00Z");
+    static final OffsetDateTime LATEST = OffsetDateTime.parse("9999-12-31T23:59:59Z");
+
     public static OffsetDateTime parse(String value, String field) {
         try {
-            return OffsetDateTime.parse(value.trim().replace(' ', '+'), READ);
+            // A date past either end of what a database keeps means "no bound" on that side.
+            OffsetDateTime time = OffsetDateTime.parse(value.trim().replace(' ', '+'), READ);
+            return time.isBefore(EARLIEST) ? EARLIEST : time.isAfter(LATEST) ? LATEST : time;
         } catch (DateTimeParseException e) {
             throw RaasException.validation(field, "must be an ISO 8601 date-time such as 2013-03-01T00:00:00-08:00");
         }

@@ -130,7 +130,38 @@ public class RaasRequests {
         if (!messages.isEmpty()) {
             throw RaasException.validation(invalidInputs(messages));
         }
+        String nul = fieldWithNul(node, "");
+        if (nul != null) {
+            // Valid JSON, but no text RaaS stores may hold NUL (PostgreSQL's text refuses it too).
+            throw RaasException.validation(nul, "may not contain the NUL character");
+        }
         return node;
+    }
+
+    /** The first field (dotted path) whose text, or name, holds U+0000; null when none does. */
+    private static String fieldWithNul(JsonNode node, String path) {
+        if (node.isTextual()) {
+            return node.textValue().indexOf(0) >= 0 ? path : null;
+        }
+        if (node.isObject()) {
+            var fields = node.fields();
+            while (fields.hasNext()) {
+                var f = fields.next();
+                String name = path.isEmpty() ? f.getKey() : path + "." + f.getKey();
+                String found = f.getKey().indexOf(0) >= 0 ? name : fieldWithNul(f.getValue(), name);
+                if (found != null) {
+                    return found;
+                }
+            }
+        } else if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                String found = fieldWithNul(node.get(i), path + "[" + i + "]");
+                if (found != null) {
+                    return found;
+                }
+            }
+        }
+        return null;
     }
 
     /** Binds a validated entity to the sandbox's own wire record; unknown fields are ignored. */

@@ -44,9 +44,25 @@ public class SandboxGate {
             caller.authenticate(credentials.platform(request.getHeaderString(HttpHeaders.AUTHORIZATION),
                     SandboxCredentials.realm(PublicUrl.host())));
             checkAccept(request.getHeaders().get(HttpHeaders.ACCEPT));
+            checkNoNul(request);
             return null;
         } catch (RaasException e) {
             return responses.error(e);
+        }
+    }
+
+    /**
+     * No identifier or query value RaaS stores or looks up may hold NUL: one in the path names nothing
+     * (404), one in a query parameter is a validation error on that parameter.
+     */
+    static void checkNoNul(ContainerRequestContext request) {
+        if (request.getUriInfo().getPath().indexOf(0) >= 0) {
+            throw RaasException.notFound("resource");
+        }
+        for (var p : request.getUriInfo().getQueryParameters().entrySet()) {
+            if (p.getKey().indexOf(0) >= 0 || p.getValue().stream().anyMatch(v -> v.indexOf(0) >= 0)) {
+                throw RaasException.validation(p.getKey().replace((char) 0, '?'), "may not contain the NUL character");
+            }
         }
     }
 

@@ -16,8 +16,8 @@ import dev.accolade.common.PlainText;
 import dev.accolade.storefront.errors.ErrorPages;
 
 /**
- * No text a person sends the storefront holds a control character: a query parameter, form field or
- * uploaded file's name with NUL, escape or another control (tab and line ends are allowed, for the
+ * No text a person sends the storefront holds a control character: the path, a query parameter, form
+ * field or uploaded file's name with NUL, escape or another control (tab and line ends are allowed, for the
  * message fields) is refused with a page that says so, before any handler reads it. Names in the
  * directory, departments and messages therefore never carry one into a page, a log line or a CSV
  * download. The RaaS API answers its own JSON errors and is left to them. The page to return to after
@@ -38,6 +38,10 @@ public class PlainTextFilter {
         String path = request.getUriInfo().getPath();
         if (path.startsWith("/raas/v1/") || path.equals("/raas/v1") || path.startsWith("/q/")) {
             return null;
+        }
+        // The path's own text (decoded: /rewards/%00 is a NUL) is held to the same rule.
+        if (!plain(path)) {
+            return refused();
         }
         for (Map.Entry<String, List<String>> p : request.getUriInfo().getQueryParameters().entrySet()) {
             if (NEXT.equals(p.getKey())) {

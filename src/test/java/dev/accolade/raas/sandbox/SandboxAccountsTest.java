@@ -42,6 +42,21 @@ class SandboxAccountsTest {
     }
 
     @Test
+    void aNulInAnyTextIsARaasErrorNotAServerError() {
+        // Refused with RaaS's JSON error (the account's customer is checked first, so here a 403), never a 500.
+        raas().body(Raas.accountJson(uniqueIdentifier(), "a\\u0000b"))
+                .post("/raas/v1/accounts")
+                .then().statusCode(org.hamcrest.Matchers.both(org.hamcrest.Matchers.greaterThanOrEqualTo(400))
+                        .and(org.hamcrest.Matchers.lessThan(500)))
+                .contentType("application/json")
+                .body("success", equalTo(false));
+        raas().urlEncodingEnabled(false).get("/raas/v1/accounts/a%00b/x").then().statusCode(404).body("success", equalTo(false));
+        // A date past what a database keeps is no bound on that side, not a server error.
+        raas().get("/raas/v1/orders?end_date=-999999999-01-01").then().statusCode(org.hamcrest.Matchers.lessThan(500))
+                .body("success", org.hamcrest.Matchers.notNullValue());
+    }
+
+    @Test
     void theLongestValuesTheSchemaAllowsAreAccepted() {
         // account_create gives the email a pattern but no length, and the customer up to 96 characters,
         // counted as characters: here each is outside the Basic Multilingual Plane (two UTF-16 units).
