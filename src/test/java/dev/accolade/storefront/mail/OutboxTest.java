@@ -116,7 +116,7 @@ class OutboxTest {
             assertEquals(1, OutboxMail.count("recipient", email), "written in the transaction");
             throw new IllegalStateException("the change fails after the message was written");
         })));
-        assertEquals(0, QuarkusTransaction.requiringNew().call(() -> OutboxMail.count("recipient", email)));
+        assertEquals(0L, (long) QuarkusTransaction.requiringNew().call(() -> OutboxMail.count("recipient", email)));
         assertTrue(QuarkusTransaction.requiringNew().call(() -> AppUser.findByEmail(email).isEmpty()));
         assertEquals(new OutboxSender.Pass(0, 0, 0), sender.sendDue());
         assertTrue(Inbox.all().isEmpty());
@@ -186,7 +186,7 @@ class OutboxTest {
 
         admin.post("/admin/mail/" + id + "/retry").then().statusCode(303);
         assertEquals(OutboxMail.Status.QUEUED, row(email).status);
-        assertEquals(1, QuarkusTransaction.requiringNew().call(() -> AuditEvent.count("action = ?1 and target = ?2",
+        assertEquals(1L, (long) QuarkusTransaction.requiringNew().call(() -> AuditEvent.count("action = ?1 and target = ?2",
                 "MAIL_REQUEUE", email)));
         assertEquals(new OutboxSender.Pass(1, 0, 0), sender.sendDue());
         assertEquals(1, Inbox.to(email).size());
