@@ -59,7 +59,7 @@ class OutboxTest {
     Actors actors;
 
     @BeforeEach
-    void emptyOutboxAndMailbox() {
+    void emptyOutboxAndMailbox() throws Exception {
         QuarkusTransaction.requiringNew().run(() -> OutboxMail.deleteAll());
         GreenMailServer.server().purgeEmailFromAllMailboxes();
     }
@@ -230,12 +230,21 @@ class OutboxTest {
                 passes.add(sender::sendDue);
             }
             int sent = 0;
+            int retried = 0;
             for (Future<OutboxSender.Pass> f : pool.invokeAll(passes)) {
                 OutboxSender.Pass p = f.get();
-                assertEquals(0, p.retried() + p.dead());
+                assertEquals(0, p.dead());
                 sent += p.sent();
+                retried += p.retried();
             }
-            assertEquals(12, sent);
+            // Each message was claimed by exactly one pass: sent, or (when the SMTP server turned a
+            // connection away under the load) queued for its next attempt, never both.
+            assertEquals(12, sent + retried);
+            if (retried > 0) {
+                QuarkusTransaction.requiringNew().run(() -> OutboxMail.update("nextAttemptAt = ?1 where status = ?2",
+                        OffsetDateTime.now(ZoneOffset.UTC).minusSeconds(1), OutboxMail.Status.QUEUED));
+                assertEquals(retried, sender.sendDue().sent());
+            }
         } finally {
             pool.shutdownNow();
         }
