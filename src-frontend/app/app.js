@@ -50,3 +50,23 @@ if (menuButton) {
     }
   });
 }
+
+// Copy buttons (the invitation link an administrator may pass on by hand when its e-mail does not
+// arrive): copies the text of the element named by data-copy. Hidden without JavaScript, where the
+// link is still there to select.
+document.querySelectorAll('button[data-copy]').forEach((button) => {
+  const source = document.getElementById(button.dataset.copy);
+  if (!source || !navigator.clipboard) {
+    return;
+  }
+  button.hidden = false;
+  const label = button.textContent;
+  button.addEventListener('click', () => {
+    navigator.clipboard.writeText(source.textContent.trim()).then(() => {
+      button.textContent = 'Copied';
+      setTimeout(() => { button.textContent = label; }, 2000);
+    }, () => {
+      button.textContent = 'Select the link and copy it';
+    });
+  });
+});

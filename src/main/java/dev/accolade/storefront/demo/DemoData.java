@@ -32,9 +32,12 @@ public class DemoData {
 
     private final Clock clock;
     private final boolean enabled;
+    private final DemoMail mail;
 
-    DemoData(Clock clock, @ConfigProperty(name = "accolade.demo-data.enabled", defaultValue = "false") boolean enabled) {
+    DemoData(Clock clock, @ConfigProperty(name = "accolade.demo-data.enabled", defaultValue = "false") boolean enabled,
+            DemoMail mail) {
         this.clock = clock;
+        this.mail = mail;
         this.enabled = enabled;
     }
 
@@ -68,6 +71,7 @@ public class DemoData {
         user("hr@accolade.test", "Harper HR", Role.HR, people, hash, now);
         user("admin@accolade.test", "Avery Admin", Role.ADMIN, null, hash, now);
         LOG.info("Loaded demo data: 3 departments, 7 employees, 4 users (password " + PASSWORD + ")");
+        mail.write(engineering.id);
     }
 
     private static Department department(String name, String account, long threshold, OffsetDateTime now) {

@@ -89,6 +89,10 @@ public class RewardOrder extends PanacheEntityBase {
     public OffsetDateTime nextCheckAt;
     /** False for a send nobody is watching: held, not failed, while RaaS is unavailable. */
     public boolean attended = true;
+    /** When its sender's "not sent" message was written ({@link RewardTroubleNotices}); null: not yet. */
+    public OffsetDateTime failureNoticedAt;
+    /** When its sender's "still being checked" message was written; null: not yet. */
+    public OffsetDateTime checkingNoticedAt;
 
     /** When the order went to RaaS (the last time): RaaS's delivered_at is near it. */
     public OffsetDateTime placedAt() {

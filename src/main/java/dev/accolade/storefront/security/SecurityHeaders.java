@@ -31,6 +31,13 @@ public class SecurityHeaders {
             + "img-src 'self' data: https: http:; font-src 'self'; connect-src 'self'; form-action 'self'; "
             + "frame-ancestors 'none'; base-uri 'self'; object-src 'none'";
 
+    /**
+     * The development inbox's view of a message's HTML ({@code /admin/dev-mail/<n>/html}), framed by
+     * its page: the mail's own inline styles and images, nothing else (no script, form or request).
+     */
+    static final String MAIL_PREVIEW_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data: https: http:; "
+            + "frame-ancestors 'self'; base-uri 'none'; form-action 'none'; sandbox";
+
     static final String PERMISSIONS = "accelerometer=(), autoplay=(), camera=(), display-capture=(), "
             + "geolocation=(), gyroscope=(), magnetometer=(), microphone=(), midi=(), payment=(), "
             + "publickey-credentials-get=(), usb=(), interest-cohort=()";
@@ -56,7 +63,10 @@ public class SecurityHeaders {
             if (type != null && type.regionMatches(true, 0, "text/html", 0, 9) && !type.toLowerCase().contains("charset")) {
                 headers.set("Content-Type", "text/html;charset=UTF-8");
             }
-            if (!path.startsWith("/raas/v1") && !path.startsWith("/q/")) {
+            if (path.startsWith("/admin/dev-mail/") && path.endsWith("/html")) {
+                headers.set("Content-Security-Policy", MAIL_PREVIEW_CSP);
+                headers.set("X-Frame-Options", "SAMEORIGIN");
+            } else if (!path.startsWith("/raas/v1") && !path.startsWith("/q/")) {
                 headers.set("Content-Security-Policy", CSP);
                 headers.set("X-Frame-Options", "DENY");
             }

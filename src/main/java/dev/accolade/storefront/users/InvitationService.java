@@ -20,16 +20,20 @@ import io.quarkus.elytron.security.common.BcryptUtil;
 
 import dev.accolade.common.Clocks;
 import dev.accolade.common.Formats;
+import dev.accolade.common.PublicUrl;
 import dev.accolade.storefront.audit.Actors;
 import dev.accolade.storefront.audit.AuditTrail;
+import dev.accolade.storefront.mail.Notices;
 import dev.accolade.storefront.security.AppUser;
 import dev.accolade.storefront.security.Sessions;
 import dev.accolade.storefront.users.UserAdminService.Refused;
 
 /**
- * Invitations: Accolade has no mail server, so an admin gets a one-time link to pass on to a new user,
- * with which the user sets their own password. Only the link's SHA-256 is kept; a new link closes the
- * user's earlier ones, and a link is open for {@code accolade.admin.invitation-ttl}.
+ * Invitations and password-reset links: a one-time link with which a user sets their own password,
+ * e-mailed to them (written to the outbox in the transaction that makes the link, see
+ * {@link Notices}) and shown once to the admin who made it, to pass on by hand if the mail does not
+ * arrive. Only the link's SHA-256 is kept; a new link closes the user's earlier ones, and a link is
+ * open for {@code accolade.admin.invitation-ttl}.
  */
 @ApplicationScoped
 public class InvitationService {
@@ -46,11 +50,13 @@ public class InvitationService {
     private final Clock clock;
     private final Duration invitationTtl;
     private final Sessions sessions;
+    private final Notices notices;
 
     InvitationService(AuditTrail audit, Actors actors, PasswordPolicy passwords, Clock clock,
             @ConfigProperty(name = "accolade.admin.invitation-ttl", defaultValue = "P7D") Duration invitationTtl,
-            Sessions sessions) {
+            Sessions sessions, Notices notices) {
         this.sessions = sessions;
+        this.notices = notices;
         this.audit = audit;
         this.actors = actors;
         this.passwords = passwords;
@@ -63,9 +69,39 @@ public class InvitationService {
         return invite(UserAdminService.user(userId));
     }
 
-    /** A new link for the user, in the transaction that asks for it; earlier open links expire now. */
+    /** A new invitation link for the user, e-mailed to them; earlier open links expire now. */
     @Transactional(Transactional.TxType.MANDATORY)
     Invitation invite(AppUser u) {
+        Invitation inv = link(u, "USER_INVITE");
+        notices.invitation(u, PublicUrl.link(path(inv)), inv.expiresAt(), inviter());
+        return inv;
+    }
+
+    /**
+     * A link with which the user chooses a new password, e-mailed to them; their current password
+     * keeps working until it is used. Earlier open links expire now.
+     */
+    @Transactional
+    public Invitation passwordResetLink(long userId) {
+        AppUser u = UserAdminService.user(userId);
+        Invitation inv = link(u, "USER_RESET_LINK");
+        notices.passwordReset(u, PublicUrl.link(path(inv)), inv.expiresAt());
+        return inv;
+    }
+
+    /** The path of an invitation's page. */
+    static String path(Invitation inv) {
+        return "/invitation/" + inv.secret();
+    }
+
+    /** The name the invitation gives for the administrator who sends it. */
+    private String inviter() {
+        String actor = actors.current().name();
+        return actor == null ? "An administrator"
+                : AppUser.findByEmail(actor).map(a -> a.displayName).orElse("An administrator");
+    }
+
+    private Invitation link(AppUser u, String action) {
         OffsetDateTime now = Clocks.utcNow(clock);
         UserInvitation.update("expiresAt = ?1 where userId = ?2 and usedAt is null and expiresAt > ?1", now, u.id);
         String secret = secret();
@@ -76,7 +112,8 @@ public class InvitationService {
         inv.createdAt = now;
         inv.expiresAt = now.plus(invitationTtl);
         inv.persist();
-        audit.record("USER_INVITE", u.email, "SUCCESS", "one-time link valid until " + Formats.display(inv.expiresAt));
+        audit.record(action, u.email, "SUCCESS", "one-time link valid until " + Formats.display(inv.expiresAt)
+                + ", e-mailed");
         return new Invitation(u, secret, inv.expiresAt);
     }
 

@@ -1,6 +1,9 @@
 package dev.accolade.storefront.users;
 
+import java.util.EnumSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -19,11 +22,13 @@ import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 import dev.accolade.common.Flash;
 import dev.accolade.common.FormErrors;
 import dev.accolade.common.Forms;
+import dev.accolade.storefront.mail.MailPreferences;
+import dev.accolade.storefront.mail.Notice;
 import dev.accolade.storefront.security.CurrentUser;
 import dev.accolade.storefront.security.SessionCookies;
 import dev.accolade.storefront.users.UserAdminService.Refused;
 
-/** The signed-in user's own page: change the password, sign out everywhere. */
+/** The signed-in user's own page: change the password, choose the e-mail notices, sign out everywhere. */
 @Path("/profile")
 @Authenticated
 @Produces(MediaType.TEXT_HTML)
@@ -31,7 +36,7 @@ public class ProfileResource {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance profile(int minLength);
+        static native TemplateInstance profile(int minLength, List<MailPreferences.Choice> notices);
     }
 
     private final ProfileService profiles;
@@ -40,9 +45,11 @@ public class ProfileResource {
     private final FormErrors errors;
     private final SessionCookies cookies;
     private final CurrentVertxRequest request;
+    private final MailPreferences mailPreferences;
 
     ProfileResource(ProfileService profiles, CurrentUser me, Flash flash, FormErrors errors, SessionCookies cookies,
-            CurrentVertxRequest request) {
+            CurrentVertxRequest request, MailPreferences mailPreferences) {
+        this.mailPreferences = mailPreferences;
         this.profiles = profiles;
         this.me = me;
         this.flash = flash;
@@ -53,7 +60,24 @@ public class ProfileResource {
 
     @GET
     public TemplateInstance profile() {
-        return Templates.profile(PasswordPolicy.MIN_LENGTH);
+        return Templates.profile(PasswordPolicy.MIN_LENGTH, mailPreferences.choices(me.getUserId()));
+    }
+
+    /** The notices ticked are on, the others offered are off; a name that is no notice is ignored. */
+    @POST
+    @Path("notices")
+    public Response chooseNotices(@RestForm("notice") List<String> ticked) {
+        Set<Notice> on = EnumSet.noneOf(Notice.class);
+        for (String name : ticked == null ? List.<String>of() : ticked) {
+            for (Notice n : Notice.values()) {
+                if (n.name().equals(name)) {
+                    on.add(n);
+                }
+            }
+        }
+        mailPreferences.choose(me.getUserId(), on);
+        flash.put("message", "Your e-mail notices are saved.");
+        return Forms.seeOther("/profile#notices");
     }
 
     @POST

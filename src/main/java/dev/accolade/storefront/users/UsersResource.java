@@ -97,7 +97,7 @@ public class UsersResource {
             UserForm.User user = entered.user();
             try {
                 Invitation inv = users.create(entered.email(), user.displayName(), user.role(), user.departmentId());
-                showLink(inv, uri, "The user " + entered.email() + " is created.");
+                showLink(inv, uri, "The user " + entered.email() + " is created and their invitation e-mailed.");
                 return Forms.seeOther("/admin/users/" + inv.user().id);
             } catch (Refused refused) {
                 if (refused.field != null) {
@@ -185,13 +185,23 @@ public class UsersResource {
     @Path("{id}/invitation")
     public Response reinvite(@PathParam("id") long id, @Context UriInfo uri) {
         Invitation inv = invitations.reinvite(id);
-        showLink(inv, uri, "A new invitation link is ready; earlier links no longer work.");
+        showLink(inv, uri, "A new invitation link is e-mailed; earlier links no longer work.");
+        return Forms.seeOther("/admin/users/" + id);
+    }
+
+    @POST
+    @Path("{id}/reset-link")
+    public Response resetLink(@PathParam("id") long id) {
+        Invitation inv = invitations.passwordResetLink(id);
+        showLink(inv, null, "A password-reset link is e-mailed to " + inv.user().email
+                + "; their password keeps working until they use it.");
+        flash.put("linkTitle", "Password-reset link");
         return Forms.seeOther("/admin/users/" + id);
     }
 
     private void showLink(Invitation inv, UriInfo uri, String message) {
         flash.put("message", message);
-        flash.put("invitationLink", dev.accolade.common.PublicUrl.link("/invitation/" + inv.secret()));
+        flash.put("invitationLink", dev.accolade.common.PublicUrl.link(InvitationService.path(inv)));
         flash.put("invitationExpires", dev.accolade.common.Formats.display(inv.expiresAt()));
     }
 
