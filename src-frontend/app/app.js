@@ -50,3 +50,25 @@ if (menuButton) {
     }
   });
 }
+
+// Copy buttons (an invitation link): shown only with JavaScript and a clipboard; without them the
+// text is on the page to select and copy by hand.
+document.querySelectorAll('button[data-copy]').forEach((button) => {
+  const source = document.getElementById(button.dataset.copy);
+  if (!source || !navigator.clipboard) {
+    return;
+  }
+  button.hidden = false;
+  const done = button.parentElement.querySelector('.copy-done');
+  button.addEventListener('click', () => {
+    navigator.clipboard.writeText(source.textContent.trim()).then(() => {
+      if (done) {
+        done.textContent = 'Copied.';
+      }
+    }, () => {
+      if (done) {
+        done.textContent = 'Could not copy: select the link and copy it by hand.';
+      }
+    });
+  });
+});
