@@ -75,6 +75,9 @@ class ForeignCardsTest {
         manager.get("/rewards").then().body(containsString("AUD 50.00 card"));
         Browser.signedIn("hr@accolade.test").get("/orders/" + id).then().statusCode(200)
                 .body(containsString("AUD 50.00"));
+        // The recipient's email (the sandbox's inbox, open to this machine in tests) names the card's currency.
+        io.restassured.RestAssured.given().queryParam("q", "grace.hopper").get("/raas-sandbox/inbox").then()
+                .statusCode(200).body(containsString("iTunes Australia · AUD 50.00"));
 
         String us = manager.post("/send", "token", UUID.randomUUID().toString(), "sku", "APPL-E-1000-STD",
                 "recipientName", "", "recipientEmail", "grace.hopper@accolade.test", "amount", "", "subject", "",
