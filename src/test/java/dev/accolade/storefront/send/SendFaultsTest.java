@@ -76,7 +76,7 @@ class SendFaultsTest {
                 .body(containsString("Being checked: no answer from RaaS")).body(containsString("RaaS did not answer"))
                 .body(not(containsString("answered with an error"))).body(containsString("at the latest"));
         assertEquals("TIMEOUT", sent.unknownFault);
-        assertEquals(null, sent.raasHttpStatus);
+        org.junit.jupiter.api.Assertions.assertNull(sent.raasHttpStatus);
         // RaaS has the order although Accolade never heard back.
         long deadline = System.currentTimeMillis() + 15_000;
         while (SendRewardTest.raasOrdersTo(email) == before && System.currentTimeMillis() < deadline) {
