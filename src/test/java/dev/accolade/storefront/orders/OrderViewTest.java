@@ -103,13 +103,15 @@ class OrderViewTest {
                 .body(containsString("<a href=\"/orders/" + id + "\">order " + id + "</a>"))
                 // Codes read as words, with the code beside them for the filter.
                 .body(containsString("Reward submitted")).body(containsString("SEND_ATTEMPT"));
-        hr.get("/audit?target=order+" + id).then().statusCode(200)
+        // As a browser sends the page's link /audit?target=order+N: the + is a space.
+        hr.request().queryParam("target", "order " + id).get("/audit").then().statusCode(200)
                 .body(containsString("2 rows match"))
                 .body(containsString("Showing the rows about"))
                 .body(containsString("href=\"/orders/" + id + "\""));
         hr.get("/orders/" + id).then().body(containsString("href=\"/audit?target=order+" + id + "\""));
         // The download lists the same rows, newest first like the page.
-        String[] lines = hr.get("/audit/export.csv?target=order+" + id).asString().split("\r\n");
+        String[] lines = hr.request().queryParam("target", "order " + id).get("/audit/export.csv").asString()
+                .split("\r\n");
         assertEquals(3, lines.length, String.join("\n", lines));
         assertTrue(lines[1].contains(",SEND_OUTCOME,order " + id + ",DELIVERED,"), lines[1]);
         assertTrue(lines[2].contains(",SEND_ATTEMPT,order " + id + ",PENDING,"), lines[2]);
