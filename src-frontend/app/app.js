@@ -51,22 +51,24 @@ if (menuButton) {
   });
 }
 
-// Copy buttons (the invitation link an administrator may pass on by hand when its e-mail does not
-// arrive): copies the text of the element named by data-copy. Hidden without JavaScript, where the
-// link is still there to select.
+// Copy buttons (an invitation link): shown only with JavaScript and a clipboard; without them the
+// text is on the page to select and copy by hand.
 document.querySelectorAll('button[data-copy]').forEach((button) => {
   const source = document.getElementById(button.dataset.copy);
   if (!source || !navigator.clipboard) {
     return;
   }
   button.hidden = false;
-  const label = button.textContent;
+  const done = button.parentElement.querySelector('.copy-done');
   button.addEventListener('click', () => {
     navigator.clipboard.writeText(source.textContent.trim()).then(() => {
-      button.textContent = 'Copied';
-      setTimeout(() => { button.textContent = label; }, 2000);
+      if (done) {
+        done.textContent = 'Copied.';
+      }
     }, () => {
-      button.textContent = 'Select the link and copy it';
+      if (done) {
+        done.textContent = 'Could not copy: select the link and copy it by hand.';
+      }
     });
   });
 });

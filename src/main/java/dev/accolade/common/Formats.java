@@ -37,6 +37,18 @@ public final class Formats {
     }
 
     /**
+     * An amount in a currency: US dollars read {@code $12.50}; any other currency names its code, as
+     * {@code CAD 50.00}, so that a Canadian or Australian dollar is never taken for a US one.
+     */
+    public static String money(long cents, String currency) {
+        if (currency == null || currency.isBlank() || "USD".equals(currency)) {
+            return dollars(cents);
+        }
+        String usd = dollars(cents);
+        return currency + " " + (cents < 0 ? "-" : "") + usd.substring(usd.indexOf('$') + 1);
+    }
+
+    /**
      * A count with its noun: {@code 1.counted('change')} is {@code 1 change}, {@code 3.counted('change')}
      * {@code 3 changes}; nouns whose plural is not {@code +s} give it, as in
      * {@code n.counted('discrepancy', 'discrepancies')}.

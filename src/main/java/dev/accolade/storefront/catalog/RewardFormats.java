@@ -18,4 +18,19 @@ public final class RewardFormats {
         }
         return Formats.dollars(reward.unitPrice());
     }
+
+    /**
+     * The face value of a card in another currency than the account's US dollars ({@code CAD 50.00}),
+     * from the catalog's {@code denomination} and {@code currency_code}; null for a US card or a
+     * variable-price one (whose amount is what it costs). {@link #price} stays what the department pays.
+     */
+    public static String faceValue(Catalog.Reward reward) {
+        return foreign(reward) ? Formats.money(reward.denomination(), reward.currencyCode()) : null;
+    }
+
+    /** Whether the card's face value is in another currency than the US dollars it costs. */
+    public static boolean foreign(Catalog.Reward reward) {
+        return !reward.variablePrice() && reward.denomination() != null && reward.currencyCode() != null
+                && !reward.currencyCode().isBlank() && !"USD".equals(reward.currencyCode());
+    }
 }

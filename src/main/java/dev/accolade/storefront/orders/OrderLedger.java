@@ -92,7 +92,7 @@ public class OrderLedger {
             // before the commit: see OrderDelivered for the lock order this keeps.
             OrderDelivered delivery = new OrderDelivered(order);
             deliveries.fire(delivery);
-            audit.record(action, "order " + order.id, "DELIVERED", "RaaS order " + raas.orderId());
+            audit.record(action, "order " + order.id, "DELIVERED", "Tango Card order " + raas.orderId());
             delivery.writeLast();
             metrics.changed(order.departmentId, department, Status.DELIVERED);
         }
@@ -114,11 +114,20 @@ public class OrderLedger {
         return n == 1;
     }
 
+    /**
+     * Leaves a PENDING order to the reconciler, keeping what RaaS answered: the client's fault kind,
+     * and for an answer that arrived its HTTP status and RaaS error code.
+     */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public boolean unknown(RewardOrder order, String department, String why) {
-        int n = rows.createMutationQuery("update RewardOrder set status = :unknown, failureReason = :why"
+    public boolean unknown(RewardOrder order, String department, String why, String fault, Integer httpStatus,
+            String errorCode) {
+        int n = rows.createMutationQuery("update RewardOrder set status = :unknown, failureReason = :why,"
+                + " unknownFault = :fault, raasHttpStatus = :http, raasErrorCode = :code"
                 + " where id = :id and status = :pending")
-                .setParameter("unknown", Status.UNKNOWN).setParameter("why", truncate(why)).setParameter("id", order.id)
+                .setParameter("unknown", Status.UNKNOWN).setParameter("why", truncate(why))
+                .setParameter("fault", fault).setParameter("http", httpStatus)
+                .setParameter("code", errorCode == null || errorCode.length() <= 64 ? errorCode : errorCode.substring(0, 64))
+                .setParameter("id", order.id)
                 .setParameter("pending", Status.PENDING).executeUpdate();
         if (n == 1) {
             audit.record("SEND_OUTCOME", "order " + order.id, "UNKNOWN", why);

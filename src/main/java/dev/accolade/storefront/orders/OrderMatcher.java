@@ -76,8 +76,7 @@ class OrderMatcher {
                 continue;
             }
             if (schedule.givesUp(order.placedAt(), now)) {
-                if (ledger.failed(order, null,
-                        "RaaS has no record of this order: it was never placed and nothing was charged.", "RECONCILE")) {
+                if (ledger.failed(order, null, neverPlaced(order), "RECONCILE")) {
                     tally.failed++;
                 }
             } else {
@@ -89,6 +88,15 @@ class OrderMatcher {
                     "nextCheckAt = ?1 where id = ?2 and status in (?3, ?4)", l[1], l[0], RewardOrder.Status.UNKNOWN,
                     RewardOrder.Status.PENDING)));
         }
+    }
+
+    /** Why an order RaaS does not list was not sent: a refusal is named as one. */
+    static String neverPlaced(RewardOrder order) {
+        if (order.isErrorAnswer()) {
+            return "RaaS refused this order (" + order.getRaasAnswer() + ") and its order history confirms it was"
+                    + " never placed: nothing was charged.";
+        }
+        return "RaaS has no record of this order: it was never placed and nothing was charged.";
     }
 
     /** RaaS order ids among the listed ones that local orders already own. */

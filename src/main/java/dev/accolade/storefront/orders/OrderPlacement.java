@@ -16,6 +16,7 @@ import dev.accolade.common.Formats;
 import dev.accolade.raas.client.OrderCreate;
 import dev.accolade.raas.client.RaasClient;
 import dev.accolade.raas.client.RaasFailure;
+import dev.accolade.raas.client.RaasFaultKind;
 import dev.accolade.raas.client.RaasOrder;
 import dev.accolade.raas.client.RaasOutcomeUnknown;
 import dev.accolade.raas.client.RaasUnavailable;
@@ -140,7 +141,8 @@ public class OrderPlacement {
             recorded = settleFailed(order, department, reason(f));
         } catch (RaasUnavailable u) {
             if (!u.notSent()) {
-                recorded = settleUnknown(order, department, "RaaS did not answer (" + u.kind() + ")");
+                recorded = settleUnknown(order, department, unknownWhy(u.kind(), u.status().orElse(null), null),
+                        u.kind().name(), u.status().orElse(null), null);
             } else if (!order.attended && !policy.expired(order.createdAt, Clocks.utcNow(clock))) {
                 recorded = hold(order, department, u);
             } else {
@@ -149,11 +151,13 @@ public class OrderPlacement {
                         : HoldPolicy.GAVE_UP);
             }
         } catch (RaasOutcomeUnknown u) {
-            recorded = settleUnknown(order, department, "No reliable answer from RaaS (" + u.kind()
-                    + u.errorCode().map(c -> ", " + c).orElse("") + ")");
+            Integer http = u.status().orElse(null);
+            String code = u.errorCode().orElse(null);
+            recorded = settleUnknown(order, department, unknownWhy(u.kind(), http, code), u.kind().name(), http, code);
         } catch (RuntimeException e) {
             LOG.errorf(e, "Unexpected error while placing order %d; its outcome will be reconciled", order.id);
-            recorded = settleUnknown(order, department, "Unexpected error after sending: " + e.getClass().getSimpleName());
+            recorded = settleUnknown(order, department, "Accolade stopped before RaaS's answer was read ("
+                    + e.getClass().getSimpleName() + ").", null, null, null);
         }
         return recorded ? order : byId(order.id);
     }
@@ -179,13 +183,38 @@ public class OrderPlacement {
         return true;
     }
 
-    private boolean settleUnknown(RewardOrder order, String department, String why) {
-        if (!ledger.unknown(order, department, why)) {
+    private boolean settleUnknown(RewardOrder order, String department, String why, String fault, Integer http,
+            String code) {
+        if (!ledger.unknown(order, department, why, fault, http, code)) {
             return false;
         }
         order.status = RewardOrder.Status.UNKNOWN;
         order.failureReason = why;
+        order.unknownFault = fault;
+        order.raasHttpStatus = http;
+        order.raasErrorCode = code;
         return true;
+    }
+
+    /**
+     * What happened, in words, when RaaS's answer settled nothing: an error answer ("RaaS answered with
+     * an error") is told apart from no answer at all. The status and code stay for whoever relays it to
+     * Tango Card.
+     */
+    static String unknownWhy(RaasFaultKind kind, Integer http, String code) {
+        String detail = (http == null ? "" : "HTTP " + http) + (code == null ? "" : (http == null ? "" : ", ") + code);
+        return switch (kind) {
+            case SERVER_ERROR -> "RaaS answered with an error" + (detail.isEmpty() ? "" : " (" + detail + ")")
+                    + ". Such an error usually means the order was not placed; Accolade checks RaaS's order history"
+                    + " to be sure.";
+            case TIMEOUT -> "RaaS did not answer in time, so it is not known yet whether the order was placed.";
+            case CONNECTION_LOST -> "The connection to RaaS broke before its answer arrived, so it is not known yet"
+                    + " whether the order was placed.";
+            case UNREADABLE_RESPONSE -> "RaaS's answer could not be read" + (detail.isEmpty() ? "" : " (" + detail + ")")
+                    + ", so it is not known yet whether the order was placed.";
+            default -> "RaaS gave no usable answer (" + kind.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ')
+                    + (detail.isEmpty() ? "" : ", " + detail) + "), so it is not known yet whether the order was placed.";
+        };
     }
 
     /** The message a manager reads when RaaS refused an order. */

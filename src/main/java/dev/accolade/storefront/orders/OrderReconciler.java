@@ -93,6 +93,14 @@ public class OrderReconciler {
         return JobIds.run("reconcile", () -> actors.runAs(ACTOR, this::pass));
     }
 
+    /** When an order being checked is looked at next and known by, for its page; null for any other order. */
+    public OrderProgress progress(RewardOrder order, OffsetDateTime now) {
+        if (order.status != RewardOrder.Status.UNKNOWN && order.status != RewardOrder.Status.PENDING) {
+            return null;
+        }
+        return OrderProgress.of(order, schedule, pendingGrace, now);
+    }
+
     ReconcileSchedule schedule() {
         return schedule;
     }

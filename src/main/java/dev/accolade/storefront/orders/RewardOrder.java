@@ -93,6 +93,46 @@ public class RewardOrder extends PanacheEntityBase {
     public OffsetDateTime failureNoticedAt;
     /** When its sender's "still being checked" message was written; null: not yet. */
     public OffsetDateTime checkingNoticedAt;
+    /** The card's face value in cents of {@link #faceCurrency}, when that is not US dollars; else null. */
+    public Long faceValue;
+    /** The face value's currency (CAD, AUD, ...) when it is not US dollars; else null. */
+    public String faceCurrency;
+    /** Why the outcome was left to the reconciler (the client's fault kind, e.g. SERVER_ERROR, TIMEOUT). */
+    public String unknownFault;
+    /** The HTTP status RaaS answered with, when an answer arrived but settled nothing. */
+    public Integer raasHttpStatus;
+    /** The RaaS error code of that answer (e.g. RAAS:OC:1003). */
+    public String raasErrorCode;
+
+    /**
+     * Whether RaaS answered the order with an error (a 5xx, with or without an error code) rather than
+     * not answering at all. Such an answer almost always means "not placed", but RaaS v1 does not
+     * promise it, so the order stays UNKNOWN until the reconciler has looked.
+     */
+    public boolean isErrorAnswer() {
+        return raasHttpStatus != null && "SERVER_ERROR".equals(unknownFault);
+    }
+
+    /** What RaaS answered, in words with its technical detail: "an error (HTTP 500, code RAAS:OC:1003)". */
+    public String getRaasAnswer() {
+        if (raasHttpStatus == null) {
+            return null;
+        }
+        return "HTTP " + raasHttpStatus + (raasErrorCode == null ? "" : ", error code " + raasErrorCode);
+    }
+
+    /** The face value in its currency ({@code CAD 50.00}) when it is not US dollars; else null. */
+    public String getFaceValueText() {
+        return faceValue == null || faceCurrency == null ? null : dev.accolade.common.Formats.money(faceValue, faceCurrency);
+    }
+
+    /** How the order's status reads on a page: an order being checked says why. */
+    public String getStatusLabel() {
+        if (status == Status.UNKNOWN) {
+            return isErrorAnswer() ? "Being checked: RaaS answered with an error" : "Being checked: no answer from RaaS";
+        }
+        return status.label();
+    }
 
     /** When the order went to RaaS (the last time): RaaS's delivered_at is near it. */
     public OffsetDateTime placedAt() {
@@ -125,6 +165,12 @@ public class RewardOrder extends PanacheEntityBase {
         o.rewardDescription = request.reward().description();
         o.amount = request.amount();
         o.variablePrice = request.reward().variablePrice();
+        var reward = request.reward();
+        if (!o.variablePrice && reward.denomination() != null && reward.currencyCode() != null
+                && reward.currencyCode().matches("[A-Z]{3}") && !"USD".equals(reward.currencyCode())) {
+            o.faceValue = reward.denomination();
+            o.faceCurrency = reward.currencyCode();
+        }
         o.recipientName = request.recipientName();
         o.recipientEmail = request.recipientEmail();
         o.employeeId = request.employeeId();

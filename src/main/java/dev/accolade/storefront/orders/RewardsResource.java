@@ -49,7 +49,7 @@ public class RewardsResource {
         static native TemplateInstance list(List<RewardOrder> orders, String status, String q, int page, int pages,
                 long total);
 
-        static native TemplateInstance detail(RewardOrder order, boolean resendable);
+        static native TemplateInstance detail(RewardOrder order, boolean resendable, OrderProgress progress);
 
         static native TemplateInstance notFound();
     }
@@ -59,9 +59,12 @@ public class RewardsResource {
     private final OrderLedger ledger;
     private final Flash flash;
     private final Clock clock;
+    private final OrderReconciler reconciler;
 
-    RewardsResource(CurrentUser me, RaasClient raas, OrderLedger ledger, Flash flash, Clock clock) {
+    RewardsResource(CurrentUser me, RaasClient raas, OrderLedger ledger, Flash flash, Clock clock,
+            OrderReconciler reconciler) {
         this.me = me;
+        this.reconciler = reconciler;
         this.raas = raas;
         this.ledger = ledger;
         this.flash = flash;
@@ -121,7 +124,8 @@ public class RewardsResource {
         if (order == null) {
             return notFound(id);
         }
-        return Response.ok(Templates.detail(order, order.resendableAt(now()))).build();
+        OffsetDateTime now = now();
+        return Response.ok(Templates.detail(order, order.resendableAt(now), reconciler.progress(order, now))).build();
     }
 
     @POST
@@ -145,7 +149,7 @@ public class RewardsResource {
         }
         try {
             raas.resend(order.raasOrderId);
-            ledger.resent(order.id, "SUCCESS", "RaaS order " + order.raasOrderId);
+            ledger.resent(order.id, "SUCCESS", "Tango Card order " + order.raasOrderId);
             flash.put("message", "The reward email was sent again to " + order.recipientEmail + ".");
         } catch (RaasFailure f) {
             // RaaS's text is for the log and the audit trail, not for the page.

@@ -18,12 +18,18 @@ import dev.accolade.common.Like;
  * it starts, are dropped and explained, never a failure.
  */
 public record AuditQuery(String actor, String action, String outcome, LocalDate from, LocalDate to,
-        List<String> problems) {
+        List<String> problems, String target) {
 
     /** The last day a period may name: later dates have no next day to end the period at in every database. */
     static final LocalDate LAST_DAY = LocalDate.of(9999, 12, 30);
 
     public static AuditQuery parse(String actor, String action, String outcome, String from, String to) {
+        return parse(actor, action, outcome, from, to, null);
+    }
+
+    /** The same, with what the rows are about ({@code target}, the whole of it, as "order 123"). */
+    public static AuditQuery parse(String actor, String action, String outcome, String from, String to,
+            String target) {
         List<String> problems = new ArrayList<>();
         LocalDate f = date(from, "start date", problems);
         LocalDate t = date(to, "end date", problems);
@@ -32,7 +38,7 @@ public record AuditQuery(String actor, String action, String outcome, LocalDate 
             f = null;
             t = null;
         }
-        return new AuditQuery(clean(actor), clean(action), clean(outcome), f, t, List.copyOf(problems));
+        return new AuditQuery(clean(actor), clean(action), clean(outcome), f, t, List.copyOf(problems), clean(target));
     }
 
     /** The JPQL condition and its parameters (never empty: {@code 1 = 1} matches everything). */
@@ -53,6 +59,10 @@ public record AuditQuery(String actor, String action, String outcome, LocalDate 
             w.append(" and outcome = :outcome");
             p.and("outcome", outcome.toUpperCase(Locale.ROOT));
         }
+        if (!target.isEmpty()) {
+            w.append(" and target = :target");
+            p.and("target", target);
+        }
         if (from != null) {
             w.append(" and occurredAt >= :from");
             p.and("from", from.atStartOfDay().atOffset(ZoneOffset.UTC));
@@ -67,9 +77,16 @@ public record AuditQuery(String actor, String action, String outcome, LocalDate 
     /** The query string that reproduces this filter. */
     public String query() {
         return "actor=" + Formats.urlEncoded(actor) + "&action=" + Formats.urlEncoded(action) + "&outcome=" + Formats.urlEncoded(outcome) + "&from="
-                + (from == null ? "" : from) + "&to=" + (to == null ? "" : to);
+                + (from == null ? "" : from) + "&to=" + (to == null ? "" : to)
+                + (target.isEmpty() ? "" : "&target=" + Formats.urlEncoded(target));
     }
 
+
+    /** The reward order the filter is about ({@code target=order 123}), to link to; null otherwise. */
+    public Long targetOrder() {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("order (\\d{1,18})").matcher(target);
+        return m.matches() ? Long.valueOf(m.group(1)) : null;
+    }
 
     private static String like(String s) {
         return Like.escape(s);

@@ -50,8 +50,8 @@ public class AuditResource {
     @GET
     public TemplateInstance viewer(@QueryParam("actor") String actor, @QueryParam("action") String action,
             @QueryParam("outcome") String outcome, @QueryParam("from") String from, @QueryParam("to") String to,
-            @QueryParam("before") String before) {
-        AuditQuery q = AuditQuery.parse(actor, action, outcome, from, to);
+            @QueryParam("before") String before, @QueryParam("target") String target) {
+        AuditQuery q = AuditQuery.parse(actor, action, outcome, from, to, target);
         Long below = parseId(before);
         return QuarkusTransaction.requiringNew().call(() -> {
             Parameters p = new Parameters();
@@ -75,8 +75,9 @@ public class AuditResource {
     @Path("export.csv")
     @Produces("text/csv")
     public Response export(@QueryParam("actor") String actor, @QueryParam("action") String action,
-            @QueryParam("outcome") String outcome, @QueryParam("from") String from, @QueryParam("to") String to) {
-        AuditQuery q = AuditQuery.parse(actor, action, outcome, from, to);
+            @QueryParam("outcome") String outcome, @QueryParam("from") String from, @QueryParam("to") String to,
+            @QueryParam("target") String target) {
+        AuditQuery q = AuditQuery.parse(actor, action, outcome, from, to, target);
         if (!q.problems().isEmpty()) {
             // A download cannot show why rows are missing: a filter it cannot apply is refused, never
             // answered with the rows of another filter or with a header alone.
@@ -88,10 +89,12 @@ public class AuditResource {
         return Csv.download("audit.csv", header, out -> QuarkusTransaction.requiringNew().timeout(1800).run(() -> {
             Parameters p = new Parameters();
             String where = q.where(p);
-            long last = 0;
+            // Newest first, as the audit page shows them: pages of 1000 rows below the last one written.
+            long last = Long.MAX_VALUE;
             while (true) {
-                p.and("after", last);
-                List<AuditEvent> rows = AuditEvent.find(where + " and id > :after order by id", p).page(0, 1000).list();
+                p.and("below", last);
+                List<AuditEvent> rows = AuditEvent.find(where + " and id < :below order by id desc", p).page(0, 1000)
+                        .list();
                 for (AuditEvent e : rows) {
                     try {
                         out.printRecord(e.id, Csv.time(e.occurredAt), Csv.text(e.actor), Csv.text(e.action),

@@ -19,16 +19,30 @@ public record ReportFilter(LocalDate from, LocalDate to, Long departmentId, List
     /** The first day a report can cover. */
     public static final LocalDate FIRST_DAY = LocalDate.of(2000, 1, 1);
 
-    /** Parses the query; {@code today} gives the default period (the last twelve months) and the last day. */
+    /**
+     * Parses the query; {@code today} gives the default period (the last twelve months) and the last day.
+     * Whatever is wrong with the dates is said in one warning that names the period actually shown.
+     */
     public static ReportFilter parse(String from, String to, String department, LocalDate today) {
         List<String> problems = new ArrayList<>();
+        List<String> wrong = new ArrayList<>();
         LocalDate defaultFrom = today.withDayOfMonth(1).minusMonths(11);
-        LocalDate f = date(from, "start date", defaultFrom, today, problems);
-        LocalDate t = date(to, "end date", today, today, problems);
+        LocalDate f = date(from, "start date", defaultFrom, today, wrong);
+        LocalDate t = date(to, "end date", today, today, wrong);
+        boolean lastTwelveMonths = false;
         if (f.isAfter(t)) {
-            problems.add("The start date is after the end date: the last twelve months are shown instead.");
+            if (wrong.isEmpty()) {
+                wrong.add("the start date is after the end date");
+            }
             f = defaultFrom;
             t = today;
+            lastTwelveMonths = true;
+        }
+        if (!wrong.isEmpty()) {
+            String all = wrong.size() == 1 ? wrong.get(0)
+                    : String.join(", ", wrong.subList(0, wrong.size() - 1)) + " and " + wrong.get(wrong.size() - 1);
+            problems.add(Character.toUpperCase(all.charAt(0)) + all.substring(1) + ". Shown instead: " + f + " to " + t
+                    + (lastTwelveMonths ? ", the last twelve months." : "."));
         }
         Long d = null;
         if (department != null && !department.isBlank()) {
@@ -41,7 +55,8 @@ public record ReportFilter(LocalDate from, LocalDate to, Long departmentId, List
         return new ReportFilter(f, t, d, List.copyOf(problems), today);
     }
 
-    private static LocalDate date(String s, String what, LocalDate fallback, LocalDate today, List<String> problems) {
+    /** The date, or the nearest one a report can cover, saying in {@code wrong} why it was not taken as it is. */
+    private static LocalDate date(String s, String what, LocalDate fallback, LocalDate today, List<String> wrong) {
         if (s == null || s.isBlank()) {
             return fallback;
         }
@@ -49,17 +64,15 @@ public record ReportFilter(LocalDate from, LocalDate to, Long departmentId, List
         try {
             d = LocalDate.parse(s.trim());
         } catch (DateTimeParseException e) {
-            problems.add("The " + what + " is not a date like 2025-01-31: " + fallback + " is used instead.");
+            wrong.add("the " + what + " is not a date like 2025-01-31");
             return fallback;
         }
         if (d.isBefore(FIRST_DAY)) {
-            problems.add("The " + what + " is before " + FIRST_DAY + ", the first day a report covers: " + FIRST_DAY
-                    + " is used instead.");
+            wrong.add("the " + what + " is before " + FIRST_DAY + ", the first day a report covers");
             return FIRST_DAY;
         }
         if (d.isAfter(today)) {
-            problems.add("The " + what + " is in the future: a report covers days up to today, so today (" + today
-                    + ") is used instead.");
+            wrong.add("the " + what + " is in the future (a report covers days up to today)");
             return today;
         }
         return d;

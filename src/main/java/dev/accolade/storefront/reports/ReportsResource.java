@@ -24,6 +24,7 @@ import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 
 import dev.accolade.common.Csv;
+import dev.accolade.common.PublicUrl;
 import dev.accolade.storefront.directory.Department;
 import dev.accolade.storefront.security.Role;
 
@@ -104,9 +105,11 @@ public class ReportsResource {
         ReportFilter filter = filter(from, to, department, departments);
         Reports.Report report = reports.report(d, filter);
         String file = "rewards-by-" + d.slug() + "-" + filter.from() + "-to-" + filter.to() + ".csv";
-        return Csv.download(file, new String[] { d.label(), "Key", "Rewards", "Spend (USD)" }, out -> {
+        // The rows' labels, as the page shows them: their internal keys (department and user ids) mean
+        // nothing to whoever opens the file.
+        return Csv.download(file, new String[] { d.label(), "Rewards", "Spend (USD)" }, out -> {
             for (Reports.Row r : report.rows()) {
-                out.printRecord(Csv.text(r.label()), Csv.text(r.key()), r.rewards(), Csv.money(r.spend()));
+                out.printRecord(Csv.text(r.label()), r.rewards(), Csv.money(r.spend()));
             }
         });
     }
@@ -125,7 +128,9 @@ public class ReportsResource {
                 + " where o.created_at >= ? and o.created_at < ?" + (filter.departmentId() == null ? "" : " and o.department_id = ?")
                 + " order by o.created_at, o.id";
         String[] header = { "Order", "Sent at (UTC)", "Delivered at (UTC)", "Status", "Department", "Manager",
-                "Recipient name", "Recipient email", "Brand", "Reward", "SKU", "Amount (USD)", "RaaS order" };
+                "Recipient name", "Recipient email", "Brand", "Reward", "SKU", "Amount (USD)", "Tango Card order",
+                "Order page" };
+        String pages = PublicUrl.link("/orders/");
         return Csv.download("orders-" + filter.from() + "-to-" + filter.to() + ".csv", header,
                 out -> QuarkusTransaction.requiringNew().timeout(1800).run(() -> {
                     try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
@@ -141,7 +146,8 @@ public class ReportsResource {
                                         Csv.time(rs.getObject(3, OffsetDateTime.class)), rs.getString(4),
                                         Csv.text(rs.getString(5)), Csv.text(rs.getString(6)), Csv.text(rs.getString(7)),
                                         Csv.text(rs.getString(8)), Csv.text(rs.getString(9)), Csv.text(rs.getString(10)),
-                                        Csv.text(rs.getString(11)), Csv.money(rs.getLong(12)), Csv.text(rs.getString(13)));
+                                        Csv.text(rs.getString(11)), Csv.money(rs.getLong(12)), Csv.text(rs.getString(13)),
+                                        pages + rs.getLong(1));
                             }
                         }
                     } catch (java.sql.SQLException | java.io.IOException e) {

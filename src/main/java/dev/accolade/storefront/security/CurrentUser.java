@@ -60,6 +60,6 @@ public class CurrentUser {
     }
 
     public String getRole() {
-        return isAdmin() ? "Administrator" : isHr() ? "HR" : isManager() ? "Manager" : "";
+        return isAdmin() ? Role.ADMIN.label() : isHr() ? Role.HR.label() : isManager() ? Role.MANAGER.label() : "";
     }
 }

@@ -100,6 +100,22 @@ public class LoginService {
         return new Attempt(Optional.of(user), sessionId, null);
     }
 
+    /**
+     * Starts a session for a user who has just proven who they are another way (the password they
+     * chose on their invitation link), with its audit row as for a sign-in; empty when the account is
+     * disabled.
+     */
+    public Optional<String> startSession(AppUser user, String how) {
+        if (!user.enabled) {
+            return Optional.empty();
+        }
+        return Optional.of(QuarkusTransaction.requiringNew().call(() -> {
+            String id = sessions.start(user.id);
+            signIn(user.email, "SUCCESS", user.role.name() + ", " + how);
+            return id;
+        }));
+    }
+
     /** Records that the signed-in user signed out and ends their session. */
     @Transactional
     public void signedOut(String email, String sessionId) {

@@ -9,4 +9,13 @@ public enum Role {
     public static final String MANAGER_NAME = "MANAGER";
     public static final String HR_NAME = "HR";
     public static final String ADMIN_NAME = "ADMIN";
+
+    /** The role as pages name it: one word everywhere ("Administrator", never "ADMIN"). */
+    public String label() {
+        return switch (this) {
+            case MANAGER -> "Manager";
+            case HR -> "HR";
+            case ADMIN -> "Administrator";
+        };
+    }
 }

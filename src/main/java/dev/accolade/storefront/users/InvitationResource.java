@@ -20,6 +20,7 @@ import dev.accolade.common.Flash;
 import dev.accolade.common.FormErrors;
 import dev.accolade.common.Forms;
 import dev.accolade.storefront.security.AppUser;
+import dev.accolade.storefront.security.SessionStart;
 import dev.accolade.storefront.users.UserAdminService.Refused;
 
 /** The one-time link an invited user opens to set their password; no sign-in needed. */
@@ -37,9 +38,11 @@ public class InvitationResource {
     private final InvitationService invitations;
     private final Flash flash;
     private final FormErrors errors;
+    private final SessionStart sessions;
 
-    InvitationResource(InvitationService invitations, Flash flash, FormErrors errors) {
+    InvitationResource(InvitationService invitations, Flash flash, FormErrors errors, SessionStart sessions) {
         this.invitations = invitations;
+        this.sessions = sessions;
         this.flash = flash;
         this.errors = errors;
     }
@@ -62,6 +65,11 @@ public class InvitationResource {
         }
         try {
             AppUser u = invitations.accept(secret, password);
+            // Choosing the password proved who they are: they are signed in, with a session of its own.
+            if (sessions.signIn(u, "invitation accepted")) {
+                flash.put("message", "Your password is set and you are signed in. Welcome to Accolade.");
+                return Forms.seeOther("/");
+            }
             flash.put("message", "Your password is set. Sign in with it now.").put("email", u.email);
             return Forms.seeOther("/login");
         } catch (Refused refused) {

@@ -51,6 +51,8 @@ public class UsersResource {
 
         static native TemplateInstance user(AppUser user, String department, UserInvitation invitation,
                 List<Department> departments, List<Role> roles, int minLength);
+
+        static native TemplateInstance confirmDisable(AppUser user, String department);
     }
 
     private static final String CHECK = "Please check the highlighted fields.";
@@ -139,9 +141,26 @@ public class UsersResource {
         return errors.back(self, CHECK, form.values());
     }
 
+    /** Disabling asks first, on a page of its own: it works without JavaScript. */
+    @GET
+    @Path("{id}/disable")
+    @Transactional
+    public TemplateInstance confirmDisable(@PathParam("id") long id) {
+        AppUser u = AppUser.findById(id);
+        if (u == null) {
+            throw new NotFoundException("no user " + id);
+        }
+        Department department = u.departmentId == null ? null : Department.findById(u.departmentId);
+        return Templates.confirmDisable(u, department == null ? "" : department.name);
+    }
+
+    /** Disables the user once confirmed ({@code confirm=yes}, from the confirmation page); else asks. */
     @POST
     @Path("{id}/disable")
-    public Response disable(@PathParam("id") long id) {
+    public Response disable(@PathParam("id") long id, @RestForm String confirm) {
+        if (!"yes".equals(confirm)) {
+            return Forms.seeOther("/admin/users/" + id + "/disable");
+        }
         return enable(id, false);
     }
 

@@ -96,20 +96,37 @@ class ReportFiguresTest {
     @Test
     void badInputIsExplainedNeverAFailure() {
         hr.get("/reports?by=brand&from=yesterday&to=2021-13-45&department=abc").then().statusCode(200)
-                .body(containsString("The start date is not a date like 2025-01-31"))
-                .body(containsString("The end date is not a date like 2025-01-31"))
+                .body(containsString("The start date is not a date like 2025-01-31 and the end date is not a date like"
+                        + " 2025-01-31."))
                 .body(containsString("There is no such department"));
         hr.get("/reports?by=brand&from=2021-05-01&to=2021-01-01").then().statusCode(200)
-                .body(containsString("The start date is after the end date"));
+                .body(containsString("The start date is after the end date. Shown instead: "));
         hr.get("/reports?by=department&department=999999").then().statusCode(200)
                 .body(containsString("There is no such department"));
         hr.get("/reports?by=nothing").then().statusCode(404).body(containsString("No such report"));
     }
 
     @Test
+    void impossibleDatesGiveOneWarningNamingThePeriodShown() {
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        LocalDate twelveMonths = today.withDayOfMonth(1).minusMonths(11);
+        String page = hr.get("/reports?by=brand&from=2999-01-01&to=1900-01-01").then().statusCode(200).extract().asString();
+        java.util.regex.Matcher warnings = Pattern.compile("<p class=\"notice warn\" role=\"alert\">([^<]*)</p>").matcher(page);
+        List<String> found = new java.util.ArrayList<>();
+        while (warnings.find()) {
+            found.add(warnings.group(1));
+        }
+        assertEquals(List.of("The start date is in the future (a report covers days up to today) and the end date is"
+                + " before 2000-01-01, the first day a report covers. Shown instead: " + twelveMonths + " to " + today
+                + ", the last twelve months."), found);
+        assertTrue(page.contains("Delivered rewards from " + twelveMonths + " to " + today), "the period shown");
+    }
+
+    @Test
     void aPeriodReachesFrom2000ToTodayAndADateOutsideIsMovedIntoItWithTheReason() {
         hr.get("/reports?by=brand&from=1900-01-01&to=2021-04-30").then().statusCode(200)
-                .body(containsString("The start date is before 2000-01-01, the first day a report covers: 2000-01-01 is used instead."))
+                .body(containsString("The start date is before 2000-01-01, the first day a report covers. Shown instead:"
+                        + " 2000-01-01 to 2021-04-30."))
                 .body(not(containsString("not a date like")))
                 .body(containsString("Delivered rewards from 2000-01-01 to 2021-04-30"));
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
@@ -118,13 +135,13 @@ class ReportFiguresTest {
         assertEquals(ChronoUnit.MONTHS.between(YearMonth.of(2000, 1), YearMonth.from(today)) + 1, months.size());
         assertTrue(months.get(0).startsWith("Jan 2000="), months.get(0));
         hr.get("/reports?by=month&from=2000-01-01&to=2999-12-31").then()
-                .body(containsString("The end date is in the future: a report covers days up to today, so today (" + today
-                        + ") is used instead."))
+                .body(containsString("The end date is in the future (a report covers days up to today). Shown instead:"
+                        + " 2000-01-01 to " + today + "."))
                 .body(not(containsString("2999")));
         hr.get("/reports/export.csv?by=month&from=2000-01-01&to=2999-12-31").then()
                 .header("Content-Disposition", containsString("rewards-by-month-2000-01-01-to-" + today + ".csv"));
         hr.get("/reports?by=brand&from=2021-01-01&to=" + today).then()
-                .body(not(containsString("is used instead")))
+                .body(not(containsString("Shown instead")))
                 // The date pickers offer the same bounds, so a date outside is not chosen in the first place.
                 .body(containsString("name=\"from\" type=\"date\" value=\"2021-01-01\" min=\"2000-01-01\" max=\"" + today + "\""))
                 .body(containsString("name=\"to\" type=\"date\" value=\"" + today + "\" min=\"2000-01-01\" max=\"" + today + "\""));
@@ -135,11 +152,11 @@ class ReportFiguresTest {
         Response r = hr.get("/reports/export.csv?by=brand&from=2021-01-01&to=2021-06-30");
         r.then().statusCode(200).contentType(containsString("text/csv"))
                 .header("Content-Disposition", containsString("rewards-by-brand-2021-01-01-to-2021-06-30.csv"));
-        assertEquals("Brand,Key,Rewards,Spend (USD)\r\n"
-                + "Brand A,Brand A,3,165.00\r\n"
-                + "Brand B,Brand B,2,15.00\r\n"
-                + "\"'=HYPERLINK(\"\"http://x.test\"\")\",\"'=HYPERLINK(\"\"http://x.test\"\")\",1,12.00\r\n"
-                + "Brand C,Brand C,1,7.00\r\n", r.asString());
+        assertEquals("Brand,Rewards,Spend (USD)\r\n"
+                + "Brand A,3,165.00\r\n"
+                + "Brand B,2,15.00\r\n"
+                + "\"'=HYPERLINK(\"\"http://x.test\"\")\",1,12.00\r\n"
+                + "Brand C,1,7.00\r\n", r.asString());
     }
 
     @Test
@@ -149,7 +166,9 @@ class ReportFiguresTest {
         String[] lines = r.asString().split("\r\n");
         assertEquals(2, lines.length, r.asString());
         assertEquals("Order,Sent at (UTC),Delivered at (UTC),Status,Department,Manager,Recipient name,Recipient email,"
-                + "Brand,Reward,SKU,Amount (USD),RaaS order", lines[0]);
+                + "Brand,Reward,SKU,Amount (USD),Tango Card order,Order page", lines[0]);
+        String id = lines[1].substring(0, lines[1].indexOf(','));
+        assertTrue(lines[1].endsWith("/orders/" + id), "each order links to its read-only page: " + lines[1]);
         assertTrue(lines[1].contains(",2021-06-05T10:00:00Z,2021-06-05T10:00:00Z,DELIVERED,Sales,"
                 + "sales.manager@accolade.test,\"O'Hara, \"\"Kit\"\"\",kit.ohara@example.com,"
                 + "\"'=HYPERLINK(\"\"http://x.test\"\")\",\"'=HYPERLINK(\"\"http://x.test\"\") gift card\",SKU-27,12.00,"), lines[1]);

@@ -71,7 +71,12 @@ class SendFaultsTest {
         assertEquals(RewardOrder.Status.UNKNOWN, sent.status, sent.failureReason);
         // The page keeps asking for its own latest state (htmx polling) while the outcome is open.
         b.get(location).then().body(containsString("Being checked")).body(containsString("never be sent twice"))
-                .body(containsString("hx-trigger=\"every 10s\""));
+                .body(containsString("hx-trigger=\"every 10s\""))
+                // No answer is not an error answer, and the page says when the outcome will be known.
+                .body(containsString("Being checked: no answer from RaaS")).body(containsString("RaaS did not answer"))
+                .body(not(containsString("answered with an error"))).body(containsString("at the latest"));
+        assertEquals("TIMEOUT", sent.unknownFault);
+        org.junit.jupiter.api.Assertions.assertNull(sent.raasHttpStatus);
         // RaaS has the order although Accolade never heard back.
         long deadline = System.currentTimeMillis() + 15_000;
         while (SendRewardTest.raasOrdersTo(email) == before && System.currentTimeMillis() < deadline) {
@@ -147,5 +152,41 @@ class SendFaultsTest {
         RewardOrder o = order(location);
         assertEquals(RewardOrder.Status.UNKNOWN, o.status);
         RaasProxy.server.verify(1, postRequestedFor(urlPathEqualTo("/raas/v1/orders")));
+    }
+
+    @Test
+    void anErrorAnswerIsToldApartFromNoAnswerAndSaysWhenItWillBeKnown() throws Exception {
+        // The sandbox's documented failing denomination answers 500 with RAAS:OC:1003.
+        RaasProxy.server.stubFor(post(urlPathEqualTo("/raas/v1/orders")).atPriority(1)
+                .willReturn(aResponse().withStatus(500).withBody("{\"success\":false,\"error_message\":\"RAAS:OC:1003\"}")));
+        String email = "grace.hopper@accolade.test";
+        int before = SendRewardTest.raasOrdersTo(email);
+        Browser b = Browser.signedIn("manager@accolade.test");
+        String location = b.post("/send", SendRewardTest.form(UUID.randomUUID().toString(), "APPL-E-1000-STD",
+                email, "", "Refused")).getHeader("Location");
+        RewardOrder o = order(location);
+        assertEquals(RewardOrder.Status.UNKNOWN, o.status, "an error answer is confirmed by the reconciler first");
+        assertEquals("SERVER_ERROR", o.unknownFault);
+        assertEquals(500, o.raasHttpStatus);
+        assertEquals("RAAS:OC:1003", o.raasErrorCode);
+        String knownBy = dev.accolade.common.Formats.displayClock(o.placedAt().plusSeconds(2).plusMinutes(1)
+                .truncatedTo(java.time.temporal.ChronoUnit.MINUTES).plusMinutes(1));
+        b.get(location).then().statusCode(200)
+                .body(containsString("Being checked: RaaS answered with an error"))
+                .body(containsString("HTTP 500, error code RAAS:OC:1003"))
+                .body(not(containsString("RaaS did not answer")))
+                .body(not(containsString("No reliable answer")))
+                .body(containsString("By " + knownBy + " UTC at the latest"))
+                .body(containsString("updates itself")).body(containsString("hx-trigger=\"every 10s\""));
+        b.get("/rewards").then().body(containsString("Being checked: RaaS answered with an error"));
+
+        Thread.sleep(2500);
+        reconciler.reconcile();
+        RewardOrder settled = order(location);
+        assertEquals(RewardOrder.Status.FAILED, settled.status);
+        assertEquals(before, SendRewardTest.raasOrdersTo(email));
+        RaasProxy.server.verify(1, postRequestedFor(urlPathEqualTo("/raas/v1/orders")));
+        b.get(location).then().body(containsString("Not sent")).body(containsString("RaaS refused this order"))
+                .body(containsString("never placed")).body(not(containsString("hx-trigger")));
     }
 }

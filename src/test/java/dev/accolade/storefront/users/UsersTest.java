@@ -49,6 +49,9 @@ class UsersTest {
         String html = admin.get(r.header("Location")).then().statusCode(200).extract().asString();
         Matcher m = LINK.matcher(html);
         assertTrue(m.find(), html);
+        // A copy button beside the link (shown by the page's script when there is a clipboard).
+        assertTrue(html.contains("<button type=\"button\" class=\"button secondary copy-button\" data-copy=\"invitation-link\""),
+                "a copy button for the link");
         return m.group(1);
     }
 
@@ -77,8 +80,16 @@ class UsersTest {
         invitee.get(link).then().body(containsString("This password is on a list of commonly used passwords."));
         invitee.post(link, "password", GOOD_PASSWORD, "confirm", GOOD_PASSWORD + "x").then().statusCode(303);
         invitee.get(link).then().body(containsString("The two passwords are not the same."));
+        // Choosing the password signs them in: a session of their own, straight to the home page.
+        String before = invitee.cookies.get("accolade-session");
         invitee.post(link, "password", GOOD_PASSWORD, "confirm", GOOD_PASSWORD).then().statusCode(303)
-                .header("Location", endsWith("/login"));
+                .header("Location", endsWith("/"));
+        assertTrue(invitee.cookies.containsKey("accolade-session") && !invitee.cookies.get("accolade-session").equals(before),
+                "a new session cookie");
+        invitee.get("/").then().statusCode(200).body(containsString("Welcome, New Person")).body(containsString("Sales"))
+                .body(containsString("you are signed in"));
+        assertTrue(QuarkusTransaction.requiringNew().call(() -> AuditEvent.count("action = 'SIGN_IN' and target = ?1"
+                + " and outcome = 'SUCCESS' and detail like '%invitation%'", email)) == 1, "the sign-in is audited");
 
         invitee.get(link).then().statusCode(404).body(containsString("This link is no longer valid"));
         Browser signedIn = signIn(email, GOOD_PASSWORD);
@@ -130,7 +141,18 @@ class UsersTest {
         session.get("/catalog").then().statusCode(200);
 
         long id = user(email).id;
-        admin.post("/admin/users/" + id + "/disable").then().statusCode(303);
+        // Disabling asks first: the button leads to a confirmation page, and a post without it changes nothing.
+        admin.get("/admin/users/" + id).then().body(containsString("href=\"/admin/users/" + id + "/disable\""));
+        admin.post("/admin/users/" + id + "/disable").then().statusCode(303)
+                .header("Location", endsWith("/admin/users/" + id + "/disable"));
+        session.get("/catalog").then().statusCode(200);
+        assertTrue(user(email).enabled);
+        admin.get("/admin/users/" + id + "/disable").then().statusCode(200)
+                .body(containsString("Disable New Person?"))
+                .body(containsString("name=\"confirm\" value=\"yes\""))
+                .body(containsString("href=\"/admin/users/" + id + "\""));
+        admin.post("/admin/users/" + id + "/disable", "confirm", "yes").then().statusCode(303)
+                .header("Location", endsWith("/admin/users/" + id));
         session.get("/catalog").then().statusCode(303).header("Location", startsWith("/login"));
         assertFalse(signIn(email, GOOD_PASSWORD).cookies.containsKey("accolade-session"));
         assertTrue(audited(email, "USER_DISABLE"));
@@ -186,7 +208,7 @@ class UsersTest {
         assertTrue(audited(email, "USER_UPDATE"));
 
         long self = user("admin@accolade.test").id;
-        admin.post("/admin/users/" + self + "/disable").then().statusCode(303);
+        admin.post("/admin/users/" + self + "/disable", "confirm", "yes").then().statusCode(303);
         admin.get("/admin/users/" + self).then().body(containsString("You cannot disable your own account."));
         admin.post("/admin/users/" + self, "displayName", "Avery Admin", "role", "HR", "department", "")
                 .then().statusCode(303);
