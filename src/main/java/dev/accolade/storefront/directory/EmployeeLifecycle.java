@@ -140,8 +140,10 @@ public class EmployeeLifecycle {
         return AppUser.findByEmail(e.email);
     }
 
+    /** The employee with their department read too (pages show it after the transaction). */
     static Employee employee(long id) {
-        Employee e = Employee.findById(id);
+        Employee e = Employee.<Employee>find("select e from Employee e join fetch e.department where e.id = ?1", id)
+                .firstResult();
         if (e == null) {
             throw new jakarta.ws.rs.NotFoundException("no employee " + id);
         }
