@@ -64,13 +64,17 @@ public class DemoData {
         employee("Linus Pauling", "linus.pauling@accolade.test", sales, "sales.manager@accolade.test");
         employee("Marie Curie", "marie.curie@accolade.test", sales, "sales.manager@accolade.test");
         employee("Rosalind Franklin", "rosalind.franklin@accolade.test", people, "hr@accolade.test");
+        // Someone who left: kept in the directory with their history, but no longer a recipient.
+        Employee left = employee("Charles Babbage", "charles.babbage@accolade.test", engineering, "manager@accolade.test");
+        left.active = false;
+        left.deactivatedAt = now;
 
         String hash = BcryptUtil.bcryptHash(PASSWORD);
         user("manager@accolade.test", "Morgan Manager", Role.MANAGER, engineering, hash, now);
         user("sales.manager@accolade.test", "Sam Sales", Role.MANAGER, sales, hash, now);
         user("hr@accolade.test", "Harper HR", Role.HR, people, hash, now);
         user("admin@accolade.test", "Avery Admin", Role.ADMIN, null, hash, now);
-        LOG.info("Loaded demo data: 3 departments, 7 employees, 4 users (password " + PASSWORD + ")");
+        LOG.info("Loaded demo data: 3 departments, 8 employees (1 deactivated), 4 users (password " + PASSWORD + ")");
         mail.write(engineering.id);
     }
 
@@ -85,13 +89,14 @@ public class DemoData {
         return d;
     }
 
-    private static void employee(String name, String email, Department department, String manager) {
+    private static Employee employee(String name, String email, Department department, String manager) {
         Employee e = new Employee();
         e.name = name;
         e.email = email;
         e.department = department;
         e.managerEmail = manager;
         e.persist();
+        return e;
     }
 
     private static void user(String email, String name, Role role, Department department, String hash,

@@ -24,7 +24,9 @@ public class Colleagues {
     }
 
     private static final String QUERY = "select id, name from employee where department_id = ? and lower(email) = ?"
-            + " order by id fetch first 1 rows only";
+            + " and active = true order by id fetch first 1 rows only";
+
+    private static final String DEACTIVATED = "select 1 from employee where lower(email) = ? and active = false";
 
     private final DataSource dataSource;
 
@@ -32,13 +34,25 @@ public class Colleagues {
         this.dataSource = dataSource;
     }
 
-    /** The department's employee with this email (any case), if any. */
+    /** The department's active employee with this email (any case), if any. */
     public Optional<Contact> inDepartment(long departmentId, String email) {
         try (Connection c = dataSource.getConnection(); PreparedStatement q = c.prepareStatement(QUERY)) {
             q.setLong(1, departmentId);
             q.setString(2, email.toLowerCase(Locale.ROOT));
             try (ResultSet r = q.executeQuery()) {
                 return r.next() ? Optional.of(new Contact(r.getLong(1), r.getString(2))) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("the directory could not be read", e);
+        }
+    }
+
+    /** Whether this address (any case) is a deactivated employee's: someone who left cannot be sent to. */
+    public boolean deactivated(String email) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement q = c.prepareStatement(DEACTIVATED)) {
+            q.setString(1, email.toLowerCase(Locale.ROOT));
+            try (ResultSet r = q.executeQuery()) {
+                return r.next();
             }
         } catch (SQLException e) {
             throw new IllegalStateException("the directory could not be read", e);

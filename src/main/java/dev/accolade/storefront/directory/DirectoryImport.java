@@ -26,4 +26,8 @@ public class DirectoryImport extends PanacheEntityBase {
     public String appliedBy;
     public OffsetDateTime appliedAt;
     public Integer appliedChanges;
+    /** Whether the application also deactivated the active employees missing from the file. */
+    public boolean deactivateMissing;
+    public Integer appliedRows;
+    public Integer appliedUnchanged;
 }

@@ -13,6 +13,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -38,7 +39,7 @@ public class DirectoryResource {
     static class Templates {
         static native TemplateInstance directory(List<Employee> employees, int maxRows);
 
-        static native TemplateInstance dryRun(DirectoryImport upload, Plan plan);
+        static native TemplateInstance dryRun(DirectoryImport upload, Plan plan, int missing);
     }
 
     private final DirectoryImportService imports;
@@ -79,25 +80,28 @@ public class DirectoryResource {
     @GET
     @Path("imports/{id}")
     @Transactional
-    public TemplateInstance dryRun(@PathParam("id") long id) {
+    public TemplateInstance dryRun(@PathParam("id") long id, @QueryParam("deactivateMissing") boolean deactivateMissing) {
         DirectoryImport upload = DirectoryImport.findById(id);
         if (upload == null) {
             throw new NotFoundException("no import " + id);
         }
-        return Templates.dryRun(upload, imports.plan(upload));
+        Plan plan = imports.plan(upload, deactivateMissing);
+        int missing = upload.appliedAt != null ? plan.deactivations()
+                : deactivateMissing ? plan.deactivations() : imports.plan(upload, true).deactivations();
+        return Templates.dryRun(upload, plan, missing);
     }
 
     @POST
     @Path("imports/{id}/apply")
-    public Response apply(@PathParam("id") long id) {
+    public Response apply(@PathParam("id") long id, @RestForm boolean deactivateMissing) {
         try {
-            Plan plan = imports.apply(id);
+            Plan plan = imports.apply(id, deactivateMissing);
             flash.put("message", plan.changes().isEmpty() ? "The directory already matched the file: nothing changed."
                     : "The directory is updated: " + DirectoryImportService.summary(plan) + ".");
             return Forms.seeOther("/admin/directory");
         } catch (IllegalStateException refused) {
             flash.put("error", refused.getMessage());
-            return Forms.seeOther("/admin/directory/imports/" + id);
+            return Forms.seeOther("/admin/directory/imports/" + id + (deactivateMissing ? "?deactivateMissing=true" : ""));
         }
     }
 

@@ -29,6 +29,14 @@ public class Employee extends PanacheEntityBase {
     public Department department;
     public String managerEmail;
     public boolean active = true;
+    /** When the employee was deactivated (left the company); null while active. Their history stays. */
+    public java.time.OffsetDateTime deactivatedAt;
+    /** Whether the deactivation disabled the employee's sign-in, so that reactivating enables it again. */
+    public boolean accountDisabledOnLeave;
+    /** The identity provider's id of the employee (SCIM {@code externalId}), if provisioned by SCIM. */
+    public String externalId;
+    /** The SCIM {@code userName} when the identity provider's is not the email address; else null. */
+    public String scimUserName;
 
     public static Optional<Employee> findByEmail(String email) {
         return find("lower(email) = ?1", email.toLowerCase()).firstResultOptional();

@@ -23,8 +23,8 @@ public class CsrfFilter {
 
     /**
      * APIs that authenticate every call themselves (HTTP Basic, a bearer token) and take JSON, never a
-     * browser form: the CSRF check does not apply to them. The RaaS API and, when provisioning arrives,
-     * SCIM.
+     * browser form: the CSRF check does not apply to them. The RaaS API (HTTP Basic) and SCIM
+     * provisioning (a bearer token, {@code scim.ScimAuthFilter}); a browser sends neither by itself.
      */
     static final List<String> NOT_FORMS = List.of("/raas/v1", "/scim/v2");
 

@@ -20,7 +20,8 @@ import dev.accolade.storefront.errors.ErrorPages;
  * field or uploaded file's name with NUL, escape or another control (tab and line ends are allowed, for the
  * message fields) is refused with a page that says so, before any handler reads it. Names in the
  * directory, departments and messages therefore never carry one into a page, a log line or a CSV
- * download. The RaaS API answers its own JSON errors and is left to them. The page to return to after
+ * download. The machine APIs ({@link CsrfFilter#NOT_FORMS}: RaaS, SCIM) answer their own JSON errors
+ * and are left to them. The page to return to after
  * sign-in ({@code next}) is not refused but replaced by the home page ({@link NextPage}), so a person
  * following a mangled link still signs in.
  */
@@ -36,7 +37,7 @@ public class PlainTextFilter {
     @ServerRequestFilter
     public Response check(ResteasyReactiveContainerRequestContext request) {
         String path = request.getUriInfo().getPath();
-        if (path.startsWith("/raas/v1/") || path.equals("/raas/v1") || path.startsWith("/q/")) {
+        if (CsrfFilter.notAForm(path) || path.startsWith("/q/")) {
             return null;
         }
         // The path's own text (decoded: /rewards/%00 is a NUL) is held to the same rule.

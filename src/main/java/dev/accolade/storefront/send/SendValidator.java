@@ -74,6 +74,9 @@ public class SendValidator {
                     name = employee.get().name();
                     errors.check(SendForm.Entered.class, "recipientName", name);
                 }
+            } else if (colleagues.deactivated(entered.recipientEmail())) {
+                errors.add("recipientEmail", "This person is no longer in the directory (deactivated): "
+                        + "rewards cannot be sent to them. Choose another recipient.");
             } else if (name == null) {
                 // An empty name is only a problem once the address is right and not in the directory: until
                 // then the email's own message says what to fix, and the directory may still fill it in.

@@ -73,6 +73,29 @@ class EveryFormNeedsItsTokenTest {
         assertEquals(List.of(), accepted, "routes that did not refuse a form without its CSRF token");
     }
 
+    /**
+     * The routes left out of the form check are the machine APIs only (SCIM under {@code /scim/v2}),
+     * and each of them refuses a request without its bearer token with 401, so no route is left
+     * with neither check.
+     */
+    @Test
+    void theRoutesWithoutAFormTokenAreTheScimApiAndNeedItsBearerToken() {
+        List<Route> apis = allRoutes().stream().filter(r -> CsrfFilter.notAForm(r.path())).toList();
+        assertTrue(apis.contains(new Route("POST", "/scim/v2/Users", "", false)), apis.toString());
+        List<String> open = new ArrayList<>();
+        // Even a signed-in administrator's browser, cookies and all, gets nowhere without the bearer token.
+        Browser admin = Browser.signedIn("admin@accolade.test");
+        for (Route route : apis) {
+            assertTrue(route.path().startsWith("/scim/v2/"), route + " is left out of the form check");
+            Response response = admin.request().contentType("application/scim+json").body("{}")
+                    .request(route.method(), route.path());
+            if (response.statusCode() != 401 || !response.asString().contains("urn:ietf:params:scim:api:messages:2.0:Error")) {
+                open.add(route + " answered " + response.statusCode());
+            }
+        }
+        assertEquals(List.of(), open, "API routes that did not refuse a call without its bearer token");
+    }
+
     @Test
     void theRoleIsCheckedBeforeTheToken() {
         Browser manager = Browser.signedIn("manager@accolade.test");
@@ -103,7 +126,12 @@ class EveryFormNeedsItsTokenTest {
         return Browser.signedIn(USERS.get(role));
     }
 
+    /** The storefront's state-changing routes that take forms: all but the APIs {@link CsrfFilter#NOT_FORMS} names. */
     static List<Route> routes() {
+        return allRoutes().stream().filter(r -> !CsrfFilter.notAForm(r.path())).toList();
+    }
+
+    static List<Route> allRoutes() {
         List<Route> routes = new ArrayList<>();
         for (JavaClass resource : storefront()) {
             if (!resource.isAnnotatedWith(Path.class)) {
