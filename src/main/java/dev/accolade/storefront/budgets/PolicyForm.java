@@ -3,6 +3,7 @@ package dev.accolade.storefront.budgets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 
 import org.jboss.resteasy.reactive.RestForm;
@@ -34,10 +35,12 @@ public class PolicyForm {
 
     /** The amounts are optional (empty: none), so they are checked by {@link #amountErrors}. */
     record Entered(String maxPerReward, String maxPerRecipient, String approvalThreshold,
+            @NotNull(message = "Choose who may receive rewards.")
             @Pattern(regexp = "DIRECTORY|DOMAINS|ANYONE", message = "Choose who may receive rewards.") String recipients,
             @Pattern(regexp = "^[a-zA-Z0-9.,\\s@-]{0,1000}$", message = "List domains such as partner.example, "
                     + "separated by commas.") String allowedDomains,
             @Pattern(regexp = "^[0-9]{1,3}$", message = "Enter a number of days from 0 to 999.") String recentDays,
+            @NotNull(message = "Choose what the From line may say.")
             @Pattern(regexp = "SENDER|SENDER_OR_TEAM|ANY", message = "Choose what the From line may say.") String fromRule) {
     }
 

@@ -142,7 +142,7 @@ public class SpendingPolicies {
         p.maxPerRecipient = changed.maxPerRecipient;
         p.approvalThreshold = changed.approvalThreshold;
         p.recipients = changed.recipients;
-        p.allowedDomains = changed.allowedDomains == null ? null : String.join(", ", changed.domains());
+        p.allowedDomains = changed.allowedDomains == null ? null : String.join(",", changed.domains());
         p.messageRequired = changed.messageRequired;
         p.recentDays = changed.recentDays;
         p.fromRule = changed.fromRule;

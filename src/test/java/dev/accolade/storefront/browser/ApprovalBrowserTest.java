@@ -26,7 +26,6 @@ import dev.accolade.storefront.budgets.Budgets;
 import dev.accolade.storefront.budgets.SpendingPolicies;
 import dev.accolade.storefront.budgets.SpendingPolicy;
 import dev.accolade.storefront.catalog.CatalogCache;
-import dev.accolade.storefront.demo.DemoRaasAccounts;
 import dev.accolade.storefront.directory.Department;
 import dev.accolade.storefront.security.AppUser;
 import dev.accolade.storefront.security.Role;
@@ -44,7 +43,7 @@ class ApprovalBrowserTest {
     URL base;
 
     @Inject
-    DemoRaasAccounts demoAccounts;
+    dev.accolade.raas.client.RaasClient raas;
 
     @Inject
     CatalogCache catalog;
@@ -61,15 +60,7 @@ class ApprovalBrowserTest {
     @Test
     void aManagerAsksHrApprovesAndTheRewardArrives() {
         String suffix = UUID.randomUUID().toString().substring(0, 8);
-        Department department = QuarkusTransaction.requiringNew().call(() -> {
-            Department d = new Department();
-            d.name = "Design " + suffix;
-            d.raasCustomer = "Accolade";
-            d.raasAccountIdentifier = "design-" + suffix;
-            d.createdAt = OffsetDateTime.now(ZoneOffset.UTC);
-            d.persist();
-            return d;
-        });
+        Department department = dev.accolade.storefront.budgets.BudgetFixtures.department("Design", raas);
         String email = "dana." + suffix + "@accolade.test";
         QuarkusTransaction.requiringNew().run(() -> {
             AppUser u = new AppUser();
@@ -81,7 +72,6 @@ class ApprovalBrowserTest {
             u.createdAt = OffsetDateTime.now(ZoneOffset.UTC);
             u.persist();
         });
-        demoAccounts.ensure();
         catalog.refresh();
         actors.runAs(new Actor("hr@accolade.test", "127.0.0.1"), () -> {
             budgets.set(department.id, department.name, BudgetPeriod.MONTH, 300_00, false);

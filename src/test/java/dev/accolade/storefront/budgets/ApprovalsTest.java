@@ -32,7 +32,6 @@ import dev.accolade.storefront.approvals.ApprovalJobs;
 import dev.accolade.storefront.approvals.ApprovalRequest;
 import dev.accolade.storefront.audit.AuditEvent;
 import dev.accolade.storefront.catalog.CatalogCache;
-import dev.accolade.storefront.demo.DemoRaasAccounts;
 import dev.accolade.storefront.directory.Department;
 import dev.accolade.storefront.orders.RewardOrder;
 import dev.accolade.storefront.security.AppUser;
@@ -48,7 +47,7 @@ import dev.accolade.storefront.security.Role;
 class ApprovalsTest {
 
     @Inject
-    DemoRaasAccounts accounts;
+    dev.accolade.raas.client.RaasClient raas;
 
     @Inject
     CatalogCache catalog;
@@ -68,9 +67,8 @@ class ApprovalsTest {
 
     Setup setup() {
         catalog.refresh();
-        Department department = BudgetFixtures.department("Approvals");
+        Department department = BudgetFixtures.department("Approvals", raas);
         AppUser manager = BudgetFixtures.user("asker", Role.MANAGER, department);
-        accounts.ensure();
         Budget budget = BudgetFixtures.monthBudget(department, 500_00);
         SpendingPolicy p = new SpendingPolicy();
         p.departmentId = department.id;

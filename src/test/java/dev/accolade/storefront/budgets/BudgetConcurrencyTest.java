@@ -23,7 +23,6 @@ import io.quarkus.test.junit.TestProfile;
 
 import dev.accolade.storefront.audit.Actor;
 import dev.accolade.storefront.audit.Actors;
-import dev.accolade.storefront.demo.DemoRaasAccounts;
 import dev.accolade.storefront.directory.Department;
 import dev.accolade.storefront.orders.NotCovered;
 import dev.accolade.storefront.orders.OrderLedger;
@@ -53,16 +52,15 @@ class BudgetConcurrencyTest {
     OrderReconciler reconciler;
 
     @Inject
-    DemoRaasAccounts accounts;
+    dev.accolade.raas.client.RaasClient raas;
 
     @Inject
     Actors actors;
 
     @Test
     void fiftyConcurrentSendsOverABudgetForTenSendExactlyTen() throws Exception {
-        Department department = BudgetFixtures.department("Budget race");
+        Department department = BudgetFixtures.department("Budget race", raas);
         AppUser manager = BudgetFixtures.user("racer", Role.MANAGER, department);
-        accounts.ensure();
         Budget budget = BudgetFixtures.monthBudget(department, 10 * 1000);
 
         Outcomes outcomes = race(50, BudgetFixtures.requester(manager, department), manager);
@@ -83,9 +81,8 @@ class BudgetConcurrencyTest {
 
     @Test
     void anUnknownOrderHoldsItsAmountUntilTheReconcilerReleasesItOnce() throws Exception {
-        Department department = BudgetFixtures.department("Budget unknown");
+        Department department = BudgetFixtures.department("Budget unknown", raas);
         AppUser manager = BudgetFixtures.user("unknown", Role.MANAGER, department);
-        accounts.ensure();
         Budget budget = BudgetFixtures.monthBudget(department, 10 * 1000);
         Requester requester = BudgetFixtures.requester(manager, department);
 
@@ -143,9 +140,8 @@ class BudgetConcurrencyTest {
 
     @Test
     void aDepartmentWithoutABudgetSendsAsBefore() {
-        Department department = BudgetFixtures.department("Budget none");
+        Department department = BudgetFixtures.department("Budget none", raas);
         AppUser manager = BudgetFixtures.user("free", Role.MANAGER, department);
-        accounts.ensure();
         RewardOrder order = actors.runAs(new Actor(manager.email, "127.0.0.1"),
                 () -> placement.place(BudgetFixtures.itunes("free-" + UUID.randomUUID() + "@example.com", "no budget"),
                         BudgetFixtures.requester(manager, department)).order());

@@ -17,7 +17,7 @@ import dev.accolade.storefront.security.AppUser;
 import dev.accolade.storefront.security.Role;
 
 /** A department of its own for each test (its own RaaS account, funded by DemoRaasAccounts), and its people. */
-final class BudgetFixtures {
+public final class BudgetFixtures {
 
     static final String PASSWORD = "accolade-demo";
     static final Catalog.Reward ITUNES_10 = new Catalog.Reward("iTunes Gift Card $10", "APPL-E-1000-STD", "USD",
@@ -25,6 +25,27 @@ final class BudgetFixtures {
     static final Catalog.Brand ITUNES = new Catalog.Brand("iTunes", null, List.of(ITUNES_10));
 
     private BudgetFixtures() {
+    }
+
+    /**
+     * A department of its own with a RaaS account in the embedded sandbox, funded with $5,000 (as the
+     * demo accounts are, which are provisioned once per application start).
+     */
+    public static Department department(String prefix, dev.accolade.raas.client.RaasClient raas) {
+        Department d = department(prefix);
+        try {
+            raas.createAccount(new dev.accolade.raas.client.AccountCreate(d.raasCustomer, d.raasAccountIdentifier,
+                    "finance@accolade.test"));
+            String expiry = java.time.YearMonth.now().plusYears(3).toString();
+            String mmyy = expiry.substring(5, 7) + "/" + expiry.substring(2, 4);
+            raas.fund(new dev.accolade.raas.client.FundCreate(d.raasCustomer, d.raasAccountIdentifier, 500_000,
+                    "127.0.0.1", new dev.accolade.raas.client.CreditCard("4111111111111111", mmyy, "123",
+                            new dev.accolade.raas.client.BillingAddress("Avery", "Admin", "1 Demo Street", "Springfield",
+                                    "WA", "99196", "USA", "finance@accolade.test"))));
+        } catch (dev.accolade.raas.client.RaasException e) {
+            throw new IllegalStateException("could not open the RaaS account of " + d.name, e);
+        }
+        return d;
     }
 
     static Department department(String prefix) {

@@ -19,7 +19,6 @@ import dev.accolade.storefront.Browser;
 import dev.accolade.storefront.audit.Actor;
 import dev.accolade.storefront.audit.Actors;
 import dev.accolade.storefront.catalog.CatalogCache;
-import dev.accolade.storefront.demo.DemoRaasAccounts;
 import dev.accolade.storefront.directory.Department;
 import dev.accolade.storefront.orders.RewardOrder;
 import dev.accolade.storefront.security.AppUser;
@@ -35,7 +34,7 @@ import dev.accolade.storefront.security.Role;
 class SpendingPolicyTest {
 
     @Inject
-    DemoRaasAccounts accounts;
+    dev.accolade.raas.client.RaasClient raas;
 
     @Inject
     CatalogCache catalog;
@@ -54,9 +53,8 @@ class SpendingPolicyTest {
 
     Setup setup(long budgetCents, java.util.function.Consumer<SpendingPolicy> rules) {
         catalog.refresh();
-        Department department = BudgetFixtures.department("Policy");
+        Department department = BudgetFixtures.department("Policy", raas);
         AppUser manager = BudgetFixtures.user("policy", Role.MANAGER, department);
-        accounts.ensure();
         BudgetFixtures.monthBudget(department, budgetCents);
         SpendingPolicy p = new SpendingPolicy();
         p.departmentId = department.id;
