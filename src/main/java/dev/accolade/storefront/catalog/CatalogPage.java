@@ -31,7 +31,7 @@ public class CatalogPage {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance rewardItem(Catalog.Reward reward, boolean canSend);
+        static native TemplateInstance rewardItem(Catalog.Reward reward, boolean canSend, boolean over);
 
         static native TemplateInstance brandCard(String name, String imageUrl, String initial, RawString items);
     }
@@ -52,11 +52,19 @@ public class CatalogPage {
 
     /** The grid for these brands, as a sender (with Send buttons) or a viewer sees it. */
     public Grid render(Catalog catalog, List<BrandView> brands, boolean canSend) {
+        return render(catalog, brands, canSend, Long.MAX_VALUE);
+    }
+
+    /**
+     * The same, rewards that cost more than {@code spendable} (cents: what the sender's budget and
+     * allowance have left) marked as over the budget. Such a card is kept as its own variant.
+     */
+    public Grid render(Catalog catalog, List<BrandView> brands, boolean canSend, long spendable) {
         Fragments f = fragmentsOf(catalog);
         StringBuilder html = new StringBuilder(brands.size() * 900);
         int rewards = 0;
         for (BrandView brand : brands) {
-            html.append(card(f, brand, canSend));
+            html.append(card(f, brand, canSend, spendable));
             rewards += brand.rewards().size();
         }
         return new Grid(new RawString(html.toString()), brands.size(), rewards);
@@ -71,10 +79,22 @@ public class CatalogPage {
         return f;
     }
 
-    private static String card(Fragments f, BrandView brand, boolean canSend) {
+    /** Whether even the reward's lowest price is more than what is left to spend. */
+    static boolean over(Catalog.Reward r, long spendable) {
+        if (spendable == Long.MAX_VALUE || !r.orderable()) {
+            return false;
+        }
+        Long lowest = r.variablePrice() ? r.minPrice() : r.unitPrice();
+        return lowest != null && lowest > spendable;
+    }
+
+    private static String card(Fragments f, BrandView brand, boolean canSend, long spendable) {
         StringBuilder key = new StringBuilder(64).append(canSend ? 'S' : 'V').append('|').append(brand.name());
         for (Catalog.Reward r : brand.rewards()) {
             key.append('|').append(r.sku());
+            if (canSend && over(r, spendable)) {
+                key.append('!');
+            }
         }
         String cardKey = key.toString();
         String cached = f.cards().get(cardKey);
@@ -83,8 +103,9 @@ public class CatalogPage {
         }
         StringBuilder items = new StringBuilder(brand.rewards().size() * 300);
         for (Catalog.Reward r : brand.rewards()) {
-            items.append(f.items().computeIfAbsent((canSend ? "S|" : "V|") + r.sku(),
-                    k -> Templates.rewardItem(r, canSend).render()));
+            boolean over = canSend && over(r, spendable);
+            items.append(f.items().computeIfAbsent((over ? "O|" : canSend ? "S|" : "V|") + r.sku(),
+                    k -> Templates.rewardItem(r, canSend, over).render()));
         }
         String initial = brand.name().isEmpty() ? "?" : brand.name().substring(0, 1).toUpperCase(Locale.ROOT);
         String card = Templates.brandCard(brand.name(), brand.imageUrl(), initial, new RawString(items.toString()))

@@ -11,6 +11,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.Authenticated;
@@ -19,6 +20,8 @@ import dev.accolade.common.Dollars;
 import dev.accolade.common.Paging;
 import dev.accolade.raas.client.Catalog;
 import dev.accolade.storefront.accounts.DepartmentBalance;
+import dev.accolade.storefront.budgets.BudgetStatus;
+import dev.accolade.storefront.budgets.Budgets;
 import dev.accolade.storefront.security.CurrentUser;
 import dev.accolade.storefront.security.DepartmentRef;
 
@@ -70,7 +73,8 @@ public class CatalogResource {
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance catalog(CatalogPage.Grid grid, Pager pager, Filter filter,
-                CatalogCache.Snapshot snapshot, DepartmentRef department, OptionalLong balance);
+                CatalogCache.Snapshot snapshot, DepartmentRef department, OptionalLong balance,
+                List<BudgetStatus> budgets);
 
         static native TemplateInstance unavailable();
     }
@@ -82,9 +86,11 @@ public class CatalogResource {
     private final CatalogCache cache;
     private final CatalogPage grids;
     private final DepartmentBalance balances;
+    private final Budgets budgets;
     private final CurrentUser me;
 
-    CatalogResource(CatalogCache cache, CatalogPage grids, DepartmentBalance balances, CurrentUser me) {
+    CatalogResource(CatalogCache cache, CatalogPage grids, DepartmentBalance balances, CurrentUser me, Budgets budgets) {
+        this.budgets = budgets;
         this.cache = cache;
         this.grids = grids;
         this.balances = balances;
@@ -109,8 +115,12 @@ public class CatalogResource {
                 Math.min(matching.size(), shown * BRANDS_PER_PAGE));
         Pager pager = new Pager(shown, pages, matching.size(),
                 matching.stream().mapToInt(b -> b.rewards().size()).sum());
-        CatalogPage.Grid grid = grids.render(catalog, brands, me.isManager());
         DepartmentRef department = me.getDepartment();
-        return Templates.catalog(grid, pager, filter, snapshot.get(), department, balances.of(department));
+        List<BudgetStatus> budget = me.isManager() && department != null
+                ? QuarkusTransaction.requiringNew().call(() -> budgets.forManager(department.id(), me.getUserId()))
+                : List.of();
+        long spendable = budget.stream().mapToLong(BudgetStatus::remaining).min().orElse(Long.MAX_VALUE);
+        CatalogPage.Grid grid = grids.render(catalog, brands, me.isManager(), spendable);
+        return Templates.catalog(grid, pager, filter, snapshot.get(), department, balances.of(department), budget);
     }
 }

@@ -14,7 +14,10 @@ import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.Authenticated;
 
 import dev.accolade.storefront.accounts.DepartmentBalance;
+import dev.accolade.storefront.approvals.Approvals;
 import dev.accolade.storefront.audit.AuditEvent;
+import dev.accolade.storefront.budgets.BudgetStatus;
+import dev.accolade.storefront.budgets.Budgets;
 import dev.accolade.storefront.directory.Department;
 import dev.accolade.storefront.orders.RewardOrder;
 import dev.accolade.storefront.security.CurrentUser;
@@ -28,15 +31,19 @@ public class HomeResource {
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance home(Department department, OptionalLong balance, List<RewardOrder> recent,
-                List<AuditEvent> activity);
+                List<AuditEvent> activity, List<BudgetStatus> budgets, long approvals);
     }
 
     private final CurrentUser me;
     private final DepartmentBalance balances;
+    private final Budgets budgets;
+    private final Approvals approvals;
 
-    HomeResource(CurrentUser me, DepartmentBalance balances) {
+    HomeResource(CurrentUser me, DepartmentBalance balances, Budgets budgets, Approvals approvals) {
         this.me = me;
         this.balances = balances;
+        this.budgets = budgets;
+        this.approvals = approvals;
     }
 
     @GET
@@ -47,7 +54,10 @@ public class HomeResource {
         List<RewardOrder> recent = me.isManager()
                 ? RewardOrder.find("requesterId = ?1 order by createdAt desc, id desc", me.getUserId()).page(0, 5).list()
                 : List.of();
+        List<BudgetStatus> budget = me.isManager() && department != null
+                ? budgets.forManager(department.id, me.getUserId())
+                : List.of();
         return Templates.home(department, me.isManager() ? balances.of(department) : OptionalLong.empty(), recent,
-                activity);
+                activity, budget, approvals.waitingFor(me));
     }
 }

@@ -15,7 +15,7 @@ import dev.accolade.storefront.orders.RewardOrder.Status;
 /**
  * The state changes of a held unattended order, each a conditional update with its audit row: held
  * (PENDING to HELD, RaaS certainly did not get it), taken for another try (HELD to PENDING, on one
- * replica only), and given up (HELD to FAILED, the order's amount no longer spoken for).
+ * replica only), and given up (HELD to FAILED, the order's amount no longer spoken for: its budget reservation is released).
  */
 @ApplicationScoped
 class HeldLedger {
@@ -24,12 +24,14 @@ class HeldLedger {
     private final AuditTrail audit;
     private final Clock clock;
     private final RewardMetrics metrics;
+    private final OrderFunds funds;
 
-    HeldLedger(StatelessSession rows, AuditTrail audit, Clock clock, RewardMetrics metrics) {
+    HeldLedger(StatelessSession rows, AuditTrail audit, Clock clock, RewardMetrics metrics, OrderFunds funds) {
         this.rows = rows;
         this.audit = audit;
         this.clock = clock;
         this.metrics = metrics;
+        this.funds = funds;
     }
 
     /** PENDING to HELD until {@code retryAt}; false when the order was no longer PENDING. */
@@ -74,6 +76,7 @@ class HeldLedger {
                 .setParameter("now", Clocks.utcNow(clock)).setParameter("id", order.id)
                 .setParameter("held", Status.HELD).executeUpdate();
         if (n == 1) {
+            funds.release(order);
             audit.record("SEND_OUTCOME", "order " + order.id, "FAILED", reason);
             metrics.changed(order.departmentId, null, Status.FAILED);
         }

@@ -31,19 +31,22 @@ public class OrderLedger {
     private final Clock clock;
     private final Event<OrderDelivered> deliveries;
     private final RewardMetrics metrics;
+    private final OrderFunds funds;
 
     OrderLedger(StatelessSession rows, AuditTrail audit, Clock clock, Event<OrderDelivered> deliveries,
-            RewardMetrics metrics) {
+            RewardMetrics metrics, OrderFunds funds) {
         this.rows = rows;
         this.audit = audit;
         this.clock = clock;
         this.deliveries = deliveries;
         this.metrics = metrics;
+        this.funds = funds;
     }
 
     /**
      * Commits the order as PENDING before RaaS is called; fails on a replayed token (unique). The
-     * insert is the entity's own, with the id from its pooled sequence, run at once.
+     * insert is the entity's own, with the id from its pooled sequence, run at once. Its amount is
+     * reserved in the same transaction ({@link OrderFunds}); {@link NotCovered} when it cannot be.
      */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public RewardOrder reserve(OrderRequest request, Requester requester) {
@@ -56,6 +59,7 @@ public class OrderLedger {
         RewardOrder o = RewardOrder.pending(request, requester, now());
         o.attended = attended;
         rows.insert(o);
+        funds.reserve(o);
         audit.record("SEND_ATTEMPT", "order " + o.id, "PENDING", o.sku + " " + Formats.dollars(o.amount) + " to "
                 + o.recipientEmail + " from " + requester.department().name());
         return o;
@@ -88,6 +92,7 @@ public class OrderLedger {
             }
         });
         if (n == 1) {
+            funds.settle(order);
             // Observers (the reports' monthly sums) read now and write after the audit row, last
             // before the commit: see OrderDelivered for the lock order this keeps.
             OrderDelivered delivery = new OrderDelivered(order);
@@ -108,6 +113,7 @@ public class OrderLedger {
                 .setParameter("id", order.id).setParameter("pending", Status.PENDING)
                 .setParameter("unknown", Status.UNKNOWN).executeUpdate();
         if (n == 1) {
+            funds.release(order);
             audit.record(action, "order " + order.id, "FAILED", reason);
             metrics.changed(order.departmentId, department, Status.FAILED);
         }

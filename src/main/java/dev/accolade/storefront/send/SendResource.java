@@ -26,8 +26,15 @@ import dev.accolade.common.FormErrors;
 import dev.accolade.common.Formats;
 import dev.accolade.raas.client.Catalog;
 import dev.accolade.storefront.accounts.DepartmentBalance;
+import dev.accolade.storefront.approvals.ApprovalRequest;
+import dev.accolade.storefront.approvals.Approvals;
+import dev.accolade.storefront.budgets.BudgetStatus;
+import dev.accolade.storefront.budgets.Budgets;
+import dev.accolade.storefront.budgets.SpendingPolicies;
+import dev.accolade.storefront.budgets.Verdict;
 import dev.accolade.storefront.directory.Department;
 import dev.accolade.storefront.directory.Employee;
+import dev.accolade.storefront.orders.NotCovered;
 import dev.accolade.storefront.orders.OrderPlacement;
 import dev.accolade.storefront.orders.OrderRequest;
 import dev.accolade.storefront.orders.Requester;
@@ -48,10 +55,11 @@ public class SendResource {
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance form(Catalog.Brand brand, Catalog.Reward reward, SendForm form,
-                List<Employee> colleagues, Department department, OptionalLong balance);
+                List<Employee> colleagues, Department department, OptionalLong balance, List<String> fromChoices,
+                List<BudgetStatus> budgets);
 
         static native TemplateInstance review(OrderRequest request, SendForm typed, Department department,
-                OptionalLong balance);
+                OptionalLong balance, Verdict verdict, boolean balanceShort);
 
         static native TemplateInstance missing();
     }
@@ -62,15 +70,21 @@ public class SendResource {
     private final CurrentUser me;
     private final Flash flash;
     private final FormErrors errors;
+    private final SpendingPolicies policies;
+    private final Budgets budgets;
+    private final Approvals approvals;
 
     SendResource(SendValidator validator, OrderPlacement orders, DepartmentBalance balances, CurrentUser me, Flash flash,
-            FormErrors errors) {
+            FormErrors errors, SpendingPolicies policies, Budgets budgets, Approvals approvals) {
         this.validator = validator;
         this.orders = orders;
         this.balances = balances;
         this.me = me;
         this.flash = flash;
         this.errors = errors;
+        this.policies = policies;
+        this.budgets = budgets;
+        this.approvals = approvals;
     }
 
     @GET
@@ -113,7 +127,14 @@ public class SendResource {
         if (request.isEmpty()) {
             return Response.ok(page(brand.get(), form)).build();
         }
-        return Response.ok(Templates.review(request.get(), form, department, balances.of(department))).build();
+        Verdict verdict = verdict(request.get(), department.id, department.name);
+        if (!verdict.errors().isEmpty()) {
+            verdict.errors().forEach(errors::add);
+            return Response.ok(page(brand.get(), form)).build();
+        }
+        OptionalLong balance = balances.of(department);
+        boolean balanceShort = balance.isPresent() && balance.getAsLong() < request.get().amount();
+        return Response.ok(Templates.review(request.get(), form, department, balance, verdict, balanceShort)).build();
     }
 
     /**
@@ -165,8 +186,42 @@ public class SendResource {
             errors.add("form", "The reward was not sent: please check the highlighted fields.");
             return Response.ok(QuarkusTransaction.requiringNew().call(() -> page(brand.get(), form))).build();
         }
-        OrderPlacement.Placed sent = orders.place(request.get(),
-                new Requester(me.getUserId(), me.getEmail(), department));
+        Requester requester = new Requester(me.getUserId(), me.getEmail(), department);
+        Optional<String> refused = Optional.empty();
+        Verdict verdict = QuarkusTransaction.requiringNew().call(() -> verdict(request.get(), department.id(),
+                department.name()));
+        if (!verdict.errors().isEmpty()) {
+            verdict.errors().forEach(errors::add);
+            refused = Optional.of("The reward was not sent: please check the highlighted fields.");
+        } else if (verdict.notCovered().isPresent()) {
+            refused = verdict.notCovered();
+        } else if (verdict.needsApproval() || approvals.isRequest(form.token)) {
+            try {
+                ApprovalRequest asked = approvals.request(request.get(), requester, verdict.approvalReasons(),
+                        verdict.approvalReasons().stream().anyMatch(r -> r.contains("allowance")));
+                flash.put("message", "Waiting for approval: an approver of " + department.name() + " decides. The amount "
+                        + "is reserved in the budget meanwhile.");
+                return Response.seeOther(URI.create("/approvals/" + asked.id)).build();
+            } catch (NotCovered e) {
+                refused = Optional.of(e.getMessage());
+            }
+        }
+        OrderPlacement.Placed sent = null;
+        if (refused.isEmpty()) {
+            try {
+                sent = orders.place(request.get(), requester);
+            } catch (NotCovered e) {
+                refused = Optional.of("The reward was not sent: " + e.getMessage());
+            }
+        }
+        if (refused.isPresent()) {
+            Optional<Catalog.Brand> brand = validator.brandOf(form.sku);
+            if (brand.isEmpty()) {
+                return missing();
+            }
+            errors.add("form", refused.get());
+            return Response.ok(QuarkusTransaction.requiringNew().call(() -> page(brand.get(), form))).build();
+        }
         RewardOrder order = sent.order();
         if (order.departmentId != department.id()) {
             return Response.status(404).build();
@@ -211,7 +266,14 @@ public class SendResource {
         }
         Department department = department();
         List<Employee> colleagues = Employee.searchInDepartment(department.id, "", ColleaguesResource.SUGGESTIONS);
-        return Templates.form(brand, reward, form, colleagues, department, balances.of(department));
+        List<String> fromChoices = policies.of(department.id).fromChoices(me.getDisplayName(), department.name);
+        return Templates.form(brand, reward, form, colleagues, department, balances.of(department), fromChoices,
+                budgets.forManager(department.id, me.getUserId()));
+    }
+
+    /** The department's policy and budget on the request. */
+    private Verdict verdict(OrderRequest request, long departmentId, String departmentName) {
+        return policies.check(request, departmentId, departmentName, me.getUserId(), me.getDisplayName());
     }
 
     private static Response missing() {
