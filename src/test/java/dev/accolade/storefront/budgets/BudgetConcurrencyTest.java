@@ -90,7 +90,7 @@ class BudgetConcurrencyTest {
         RewardOrder unknown = actors.runAs(new Actor(manager.email, "127.0.0.1"), () -> {
             RewardOrder o = ledger.reserve(BudgetFixtures.itunes("nobody-" + UUID.randomUUID() + "@example.com",
                     "never reached RaaS"), requester, true);
-            assertTrue(ledger.unknown(o, department.name, "No reliable answer from RaaS (test)"));
+            assertTrue(ledger.unknown(o, department.name, "No reliable answer from RaaS (test)", "TIMEOUT", null, null));
             return o;
         });
         assertEquals(1000, BudgetFixtures.budget(budget.id).reserved);
