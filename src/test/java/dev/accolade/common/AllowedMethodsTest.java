@@ -8,15 +8,14 @@ import java.util.TreeSet;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Path;
 
-import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 
-import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 
-import io.quarkus.arc.properties.IfBuildProperty;
 import io.quarkus.test.junit.QuarkusTest;
+
+import dev.accolade.BuiltClasses;
 
 /**
  * The Allow table is read from Quarkus REST's own routes: it holds every resource class of the code
@@ -35,22 +34,9 @@ class AllowedMethodsTest {
         TreeSet<String> inCode = new TreeSet<>();
         new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
                 .importPackages("dev.accolade").stream().filter(c -> c.isAnnotatedWith(Path.class))
-                .filter(AllowedMethodsTest::builtIn)
+                .filter(BuiltClasses::builtIn)
                 .forEach(c -> inCode.add(c.getName()));
         assertEquals(inCode, inTable);
-    }
-
-    /**
-     * Whether the build holds the class: one that a build property leaves out (the dev mail page, only in
-     * dev mode) is not a route of this build, so it is in neither the table nor this set.
-     */
-    private static boolean builtIn(JavaClass c) {
-        if (!c.isAnnotatedWith(IfBuildProperty.class)) {
-            return true;
-        }
-        IfBuildProperty p = c.getAnnotationOfType(IfBuildProperty.class);
-        return ConfigProvider.getConfig().getOptionalValue(p.name(), String.class).orElse("")
-                .equalsIgnoreCase(p.stringValue());
     }
 
     @Test

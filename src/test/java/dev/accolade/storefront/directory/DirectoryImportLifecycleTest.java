@@ -123,7 +123,7 @@ class DirectoryImportLifecycleTest {
         admin.post("/admin/directory/employees/" + gone.id + "/deactivate").then().statusCode(303);
         admin.post("/admin/directory/employees/" + back.id + "/deactivate").then().statusCode(303);
         long bossId = EmployeeLifecycleTest.user(disabledBoss.email).id;
-        admin.post("/admin/users/" + bossId + "/disable").then().statusCode(303);
+        admin.post("/admin/users/" + bossId + "/disable", "confirm", "yes").then().statusCode(303);
 
         String a = "a." + System.nanoTime() + "@accolade.test";
         String b = "b." + System.nanoTime() + "@accolade.test";

@@ -151,7 +151,7 @@ class EmployeeLifecycleTest {
         Browser admin = Browser.signedIn("admin@accolade.test");
         long userId = user(e.email).id;
         admin.get("/admin/users/" + userId);
-        admin.post("/admin/users/" + userId + "/disable").then().statusCode(303);
+        admin.post("/admin/users/" + userId + "/disable", "confirm", "yes").then().statusCode(303);
         admin.post("/admin/directory/employees/" + e.id + "/deactivate").then().statusCode(303);
         admin.get("/admin/directory/employees/" + e.id + "/reactivate").then()
                 .body(containsString("sign-in stays disabled"));
