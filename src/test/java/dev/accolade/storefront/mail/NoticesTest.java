@@ -141,7 +141,7 @@ class NoticesTest {
         Browser invitee = new Browser();
         invitee.get(first.substring(base().length())).then().statusCode(200);
         invitee.post(first.substring(base().length()), "password", PASSWORD, "confirm", PASSWORD).then().statusCode(303)
-                .header("Location", org.hamcrest.Matchers.endsWith("/login"));
+                .header("Location", org.hamcrest.Matchers.equalTo(base() + "/"));
         long id = user(email).id;
 
         admin.post("/admin/users/" + id + "/reset-link").then().statusCode(303);
@@ -163,7 +163,7 @@ class NoticesTest {
         Browser resetter = new Browser();
         resetter.get(link.substring(base().length())).then().statusCode(200);
         resetter.post(link.substring(base().length()), "password", newPassword, "confirm", newPassword)
-                .then().statusCode(303).header("Location", org.hamcrest.Matchers.endsWith("/login"));
+                .then().statusCode(303).header("Location", org.hamcrest.Matchers.equalTo(base() + "/"));
         Browser again = new Browser();
         again.get("/login");
         again.post("/login", "email", email, "password", newPassword).then().statusCode(303);
