@@ -153,6 +153,7 @@ class EveryFormNeedsItsTokenTest {
         return routes;
     }
 
+    /** The storefront's classes that this build includes (a class a build-time property leaves out is not served). */
     private static List<JavaClass> storefront() {
         return new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
                 .importPackages("dev.accolade.storefront").stream().filter(BuiltClasses::builtIn).toList();
