@@ -72,3 +72,13 @@ document.querySelectorAll('button[data-copy]').forEach((button) => {
     });
   });
 });
+
+// Send later: the time zone list starts at the browser's own zone (the server shows UTC without
+// JavaScript). A zone already chosen (a form shown again, a scheduled send's page) is kept.
+const zoneSelect = document.querySelector('select[data-browser-zone="fill"]');
+if (zoneSelect) {
+  const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+  if (zone && Array.from(zoneSelect.options).some((o) => o.value === zone)) {
+    zoneSelect.value = zone;
+  }
+}

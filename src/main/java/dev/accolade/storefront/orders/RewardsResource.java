@@ -47,7 +47,7 @@ public class RewardsResource {
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance list(List<RewardOrder> orders, String status, String q, int page, int pages,
-                long total);
+                long total, List<WaitingSend> waiting);
 
         static native TemplateInstance detail(RewardOrder order, boolean resendable, OrderProgress progress);
 
@@ -60,15 +60,17 @@ public class RewardsResource {
     private final Flash flash;
     private final Clock clock;
     private final OrderReconciler reconciler;
+    private final WaitingSends waitingSends;
 
     RewardsResource(CurrentUser me, RaasClient raas, OrderLedger ledger, Flash flash, Clock clock,
-            OrderReconciler reconciler) {
+            OrderReconciler reconciler, WaitingSends waitingSends) {
         this.me = me;
         this.reconciler = reconciler;
         this.raas = raas;
         this.ledger = ledger;
         this.flash = flash;
         this.clock = clock;
+        this.waitingSends = waitingSends;
     }
 
     @GET
@@ -92,13 +94,30 @@ public class RewardsResource {
         var query = RewardOrder.find(where + " order by createdAt desc, id desc", params);
         long total = query.count();
         int pages = (int) Math.max(1, (total + PAGE_SIZE - 1) / PAGE_SIZE);
-        String shown = wanted == null ? "" : wanted.name();
+        boolean onlyWaiting = SCHEDULED.equals(status);
+        String shown = onlyWaiting ? SCHEDULED : wanted == null ? "" : wanted.name();
+        // Sends waiting for their time are not orders yet: listed above them on the first page.
+        List<WaitingSend> waiting = p > 1 || (wanted != null) ? List.of() : waitingSends.of(me.getUserId()).stream()
+                .filter(w -> text.isEmpty() || matches(w, text)).toList();
+        if (onlyWaiting) {
+            return Response.ok(Templates.list(List.of(), shown, text, 1, 1, 0, waiting)).build();
+        }
         if (p > pages) {
             // Past the end (an old link, a hand-typed number): the last page there is, same filters.
             return Response.seeOther(URI.create(listAddress(shown, text, pages))).build();
         }
         List<RewardOrder> orders = query.page(Page.of(p - 1, PAGE_SIZE)).list();
-        return Response.ok(Templates.list(orders, shown, text, p, pages, total)).build();
+        return Response.ok(Templates.list(orders, shown, text, p, pages, total, waiting)).build();
+    }
+
+    /** The status filter's value for sends waiting for their time. */
+    static final String SCHEDULED = "SCHEDULED";
+
+    private static boolean matches(WaitingSend w, String text) {
+        String t = text.toLowerCase(java.util.Locale.ROOT);
+        return w.recipientName().toLowerCase(java.util.Locale.ROOT).contains(t)
+                || w.recipientEmail().toLowerCase(java.util.Locale.ROOT).contains(t)
+                || w.description().toLowerCase(java.util.Locale.ROOT).contains(t);
     }
 
     static String listAddress(String status, String q, int page) {

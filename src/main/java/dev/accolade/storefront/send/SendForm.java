@@ -40,6 +40,13 @@ public class SendForm {
     public String message;
     @RestForm
     public String from;
+    /** Send later: the day ({@code 2026-12-04}), empty to send at once; the time and its time zone. */
+    @RestForm
+    public String sendDate;
+    @RestForm
+    public String sendTime;
+    @RestForm
+    public String sendZone;
 
     public static SendForm of(String token, String sku, String recipientName, String recipientEmail, String amount,
             String subject, String message, String from) {

@@ -39,6 +39,10 @@ import dev.accolade.storefront.orders.OrderPlacement;
 import dev.accolade.storefront.orders.OrderRequest;
 import dev.accolade.storefront.orders.Requester;
 import dev.accolade.storefront.orders.RewardOrder;
+import dev.accolade.storefront.schedule.ScheduledResource;
+import dev.accolade.storefront.schedule.ScheduledSend;
+import dev.accolade.storefront.schedule.ScheduledSends;
+import dev.accolade.storefront.schedule.SendTime;
 import dev.accolade.storefront.security.CurrentUser;
 import dev.accolade.storefront.security.DepartmentRef;
 import dev.accolade.storefront.security.Role;
@@ -56,10 +60,10 @@ public class SendResource {
     static class Templates {
         static native TemplateInstance form(Catalog.Brand brand, Catalog.Reward reward, SendForm form,
                 List<Employee> colleagues, Department department, OptionalLong balance, List<String> fromChoices,
-                List<BudgetStatus> budgets);
+                List<BudgetStatus> budgets, List<String> zones);
 
         static native TemplateInstance review(OrderRequest request, SendForm typed, Department department,
-                OptionalLong balance, Verdict verdict, boolean balanceShort);
+                OptionalLong balance, Verdict verdict, boolean balanceShort, String later);
 
         static native TemplateInstance missing();
     }
@@ -73,9 +77,10 @@ public class SendResource {
     private final SpendingPolicies policies;
     private final Budgets budgets;
     private final Approvals approvals;
+    private final ScheduledSends scheduled;
 
     SendResource(SendValidator validator, OrderPlacement orders, DepartmentBalance balances, CurrentUser me, Flash flash,
-            FormErrors errors, SpendingPolicies policies, Budgets budgets, Approvals approvals) {
+            FormErrors errors, SpendingPolicies policies, Budgets budgets, Approvals approvals, ScheduledSends scheduled) {
         this.validator = validator;
         this.orders = orders;
         this.balances = balances;
@@ -85,6 +90,7 @@ public class SendResource {
         this.policies = policies;
         this.budgets = budgets;
         this.approvals = approvals;
+        this.scheduled = scheduled;
     }
 
     @GET
@@ -127,14 +133,23 @@ public class SendResource {
         if (request.isEmpty()) {
             return Response.ok(page(brand.get(), form)).build();
         }
+        Optional<SendTime> later = later(form);
+        if (later.isEmpty() && !errors.isEmpty()) {
+            return Response.ok(page(brand.get(), form)).build();
+        }
         Verdict verdict = verdict(request.get(), department.id, department.name);
-        if (!verdict.errors().isEmpty()) {
+        if (later.isPresent() && verdict.needsApproval()) {
+            errors.add("sendDate", NEEDS_APPROVAL);
+        }
+        if (!verdict.errors().isEmpty() || !errors.isEmpty()) {
             verdict.errors().forEach(errors::add);
             return Response.ok(page(brand.get(), form)).build();
         }
         OptionalLong balance = balances.of(department);
-        boolean balanceShort = balance.isPresent() && balance.getAsLong() < request.get().amount();
-        return Response.ok(Templates.review(request.get(), form, department, balance, verdict, balanceShort)).build();
+        // A scheduled send is charged to the RaaS account only when it goes: the balance then decides.
+        boolean balanceShort = later.isEmpty() && balance.isPresent() && balance.getAsLong() < request.get().amount();
+        return Response.ok(Templates.review(request.get(), form, department, balance, verdict, balanceShort,
+                later.map(t -> SendTime.display(t.instant(), t.zone().getId())).orElse(null))).build();
     }
 
     /**
@@ -188,13 +203,33 @@ public class SendResource {
         }
         Requester requester = new Requester(me.getUserId(), me.getEmail(), department);
         Optional<String> refused = Optional.empty();
+        Optional<SendTime> later = later(form);
+        if (later.isEmpty() && !errors.isEmpty()) {
+            refused = Optional.of("The reward was not scheduled: please check the highlighted fields.");
+        }
         Verdict verdict = QuarkusTransaction.requiringNew().call(() -> verdict(request.get(), department.id(),
                 department.name()));
-        if (!verdict.errors().isEmpty()) {
+        if (refused.isPresent()) {
+            // the send-later fields are wrong: say so before anything else
+        } else if (!verdict.errors().isEmpty()) {
             verdict.errors().forEach(errors::add);
             refused = Optional.of("The reward was not sent: please check the highlighted fields.");
         } else if (verdict.notCovered().isPresent()) {
             refused = verdict.notCovered();
+        } else if (later.isPresent()) {
+            if (verdict.needsApproval()) {
+                errors.add("sendDate", NEEDS_APPROVAL);
+                refused = Optional.of("The reward was not scheduled: " + NEEDS_APPROVAL);
+            } else {
+                try {
+                    ScheduledSend s = scheduled.schedule(request.get(), requester, later.get());
+                    flash.put("message", "Scheduled: it goes on " + s.when() + ". The amount is reserved in the budget "
+                            + "until then; you can change or cancel it here until it goes.");
+                    return Response.seeOther(URI.create("/scheduled/" + s.id)).build();
+                } catch (NotCovered e) {
+                    refused = Optional.of("The reward was not scheduled: " + e.getMessage());
+                }
+            }
         } else if (verdict.needsApproval() || approvals.isRequest(form.token)) {
             try {
                 ApprovalRequest asked = approvals.request(request.get(), requester, verdict.approvalReasons(),
@@ -240,6 +275,11 @@ public class SendResource {
         if (department == null || !SendForm.isToken(form.token)) {
             return Optional.empty();
         }
+        Optional<ScheduledSend> waiting = scheduled.ofToken(form.token).filter(s -> s.departmentId == department.id());
+        if (waiting.isPresent()) {
+            flash.put("message", "This form was already scheduled once, so nothing was scheduled again.");
+            return Optional.of(Response.seeOther(URI.create("/scheduled/" + waiting.get().id)).build());
+        }
         return RewardOrder.findByToken(form.token).filter(o -> o.departmentId == department.id()).map(order -> {
             flash.put(order.status == RewardOrder.Status.FAILED ? "error" : "message", summary(order, true));
             return Response.seeOther(URI.create("/rewards/" + order.id)).build();
@@ -268,7 +308,20 @@ public class SendResource {
         List<Employee> colleagues = Employee.searchInDepartment(department.id, "", ColleaguesResource.SUGGESTIONS);
         List<String> fromChoices = policies.of(department.id).fromChoices(me.getDisplayName(), department.name);
         return Templates.form(brand, reward, form, colleagues, department, balances.of(department), fromChoices,
-                budgets.forManager(department.id, me.getUserId()));
+                budgets.forManager(department.id, me.getUserId()), ScheduledResource.ZONES);
+    }
+
+    static final String NEEDS_APPROVAL = "This reward needs approval, which cannot be combined with sending later: "
+            + "leave the day empty to ask for approval now.";
+
+    /** The form's send-later time; empty when none was entered, or when it is wrong (its error is added). */
+    private Optional<SendTime> later(SendForm form) {
+        if (!SendTime.entered(form.sendDate, form.sendTime)) {
+            return Optional.empty();
+        }
+        SendTime.Parsed parsed = scheduled.parse(form.sendDate, form.sendTime, form.sendZone);
+        parsed.problem().ifPresent(p -> errors.add(parsed.field().get(), p));
+        return parsed.time();
     }
 
     /** The department's policy and budget on the request. */
