@@ -56,7 +56,7 @@ class InvitationByMailBrowserTest {
             assertThat(admin.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Copy the link"))).isVisible();
             Chromium.screenshot(admin, "mail-01-admin-invited");
 
-            sender.sendDue();
+            Inbox.deliver(sender);
             MimeMessage mail = Inbox.only(email);
             String link = Inbox.link(Inbox.text(mail), base.toString().replaceAll("/$", "") + "/invitation/");
 

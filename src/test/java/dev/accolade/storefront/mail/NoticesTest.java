@@ -111,7 +111,7 @@ class NoticesTest {
         Browser admin = Browser.signedIn("admin@accolade.test");
         String email = unique("invited");
         String shown = invite(admin, email);
-        assertEquals(1, sender.sendDue().sent());
+        assertEquals(1, Inbox.deliver(sender));
 
         MimeMessage m = Inbox.only(email);
         assertEquals("You are invited to Accolade", Inbox.subject(m));
@@ -130,7 +130,7 @@ class NoticesTest {
         signedIn.get("/login");
         signedIn.post("/login", "email", email, "password", PASSWORD).then().statusCode(303);
         assertTrue(signedIn.cookies.containsKey(SessionCookies.NAME));
-        assertEquals(0, sender.sendDue().sent(), "nothing more to send");
+        assertEquals(0, Inbox.deliver(sender), "nothing more to send");
     }
 
     @Test
@@ -147,7 +147,7 @@ class NoticesTest {
         admin.post("/admin/users/" + id + "/reset-link").then().statusCode(303);
         String page = admin.get("/admin/users/" + id).then().statusCode(200).extract().asString();
         assertTrue(page.contains("Password-reset link") && page.contains("data-copy=\"invitation-link\""), page);
-        sender.sendDue();
+        Inbox.deliver(sender);
         List<MimeMessage> to = Inbox.to(email);
         assertEquals(2, to.size(), "the invitation, then the reset link");
         MimeMessage reset = to.get(1);
@@ -206,7 +206,7 @@ class NoticesTest {
 
         assertEquals(new RewardTroubleNotices.Run(1, 1), rewardTrouble.run());
         assertEquals(new RewardTroubleNotices.Run(0, 0), rewardTrouble.run(), "each is told once");
-        assertEquals(2, sender.sendDue().sent());
+        assertEquals(2, Inbox.deliver(sender));
 
         List<MimeMessage> to = Inbox.to("manager@accolade.test");
         assertEquals(2, to.size());
@@ -235,7 +235,7 @@ class NoticesTest {
 
         order(RewardOrder.Status.FAILED, OffsetDateTime.now(ZoneOffset.UTC), "refused");
         assertEquals(new RewardTroubleNotices.Run(0, 0), rewardTrouble.run());
-        assertEquals(0, sender.sendDue().sent());
+        assertEquals(0, Inbox.deliver(sender));
         assertTrue(Inbox.all().isEmpty());
 
         manager.post("/profile/notices", "notice", "REWARD_TROUBLE", "notice", "NOT_A_NOTICE").then().statusCode(303);
@@ -260,7 +260,7 @@ class NoticesTest {
         } finally {
             threshold(engineering, 5_000);
         }
-        sender.sendDue();
+        Inbox.deliver(sender);
         List<MimeMessage> to = Inbox.to("admin@accolade.test");
         assertEquals(2, to.size());
         assertTrue(Inbox.subject(to.get(0)).startsWith("Low balance: Engineering has $"), Inbox.subject(to.get(0)));
@@ -289,7 +289,7 @@ class NoticesTest {
 
         assertEquals(1, digest.send(today));
         assertEquals(0, digest.send(today), "once per week");
-        sender.sendDue();
+        Inbox.deliver(sender);
         MimeMessage m = Inbox.only("hr@accolade.test");
         assertTrue(Inbox.subject(m).startsWith("Accolade: the week of "), Inbox.subject(m));
         assertTrue(Inbox.text(m).contains("Engineering: "), Inbox.text(m));
@@ -310,7 +310,7 @@ class NoticesTest {
             assertTrue(notices.approvalDecided(manager, approval, false));
             assertTrue(notices.batchFinished(manager, batch));
         });
-        sender.sendDue();
+        Inbox.deliver(sender);
         MimeMessage requested = Inbox.only("hr@accolade.test");
         assertEquals("Morgan Manager asks you to approve a reward to Ada Lovelace", Inbox.subject(requested));
         assertEquals(base() + "/approvals/41", Inbox.link(Inbox.text(requested), base() + "/approvals/"));
@@ -336,7 +336,7 @@ class NoticesTest {
         Browser hr = Browser.signedIn("hr@accolade.test");
         hr.post("/profile/notices", "notice", "WEEKLY_DIGEST");
         digest.send(LocalDate.now(ZoneOffset.UTC));
-        sender.sendDue();
+        Inbox.deliver(sender);
         assertTrue(Inbox.all().size() >= 4, "messages of several kinds");
         for (MimeMessage m : Inbox.all()) {
             String raw = Inbox.raw(m);
