@@ -27,6 +27,7 @@ import dev.accolade.storefront.budgets.Budgets;
 import dev.accolade.storefront.catalog.CatalogCache;
 import dev.accolade.storefront.directory.Department;
 import dev.accolade.storefront.schedule.DueSends;
+import dev.accolade.storefront.budgets.BudgetFixtures;
 import dev.accolade.storefront.schedule.ScheduleFixtures;
 import dev.accolade.storefront.schedule.ScheduledSend;
 import dev.accolade.storefront.security.AppUser;
@@ -61,9 +62,9 @@ class ScheduledSendBrowserTest {
 
     @Test
     void aManagerSchedulesARewardSeesItScheduledAndItIsDeliveredAtItsTime() {
-        Department department = ScheduleFixtures.department("Research");
+        Department department = BudgetFixtures.department("Research");
         AppUser manager = ScheduleFixtures.manager(department);
-        ScheduleFixtures.fundedAccount(raas, department);
+        BudgetFixtures.fundedAccount(raas, department);
         catalog.refresh();
         actors.runAs(new Actor("hr@accolade.test", "127.0.0.1"),
                 () -> budgets.set(department.id, department.name, BudgetPeriod.MONTH, 300_00, false));

@@ -20,9 +20,9 @@ import dev.accolade.storefront.security.Role;
 public final class BudgetFixtures {
 
     static final String PASSWORD = "accolade-demo";
-    static final Catalog.Reward ITUNES_10 = new Catalog.Reward("iTunes Gift Card $10", "APPL-E-1000-STD", "USD",
+    public static final Catalog.Reward ITUNES_10 = new Catalog.Reward("iTunes Gift Card $10", "APPL-E-1000-STD", "USD",
             1000L, true, null, null, 1000L, "USD", "en_US");
-    static final Catalog.Brand ITUNES = new Catalog.Brand("iTunes", null, List.of(ITUNES_10));
+    public static final Catalog.Brand ITUNES = new Catalog.Brand("iTunes", null, List.of(ITUNES_10));
 
     private BudgetFixtures() {
     }
@@ -33,6 +33,12 @@ public final class BudgetFixtures {
      */
     public static Department department(String prefix, dev.accolade.raas.client.RaasClient raas) {
         Department d = department(prefix);
+        fundedAccount(raas, d);
+        return d;
+    }
+
+    /** The department's RaaS account in the embedded sandbox, funded with $5,000 from the sandbox's test card. */
+    public static void fundedAccount(dev.accolade.raas.client.RaasClient raas, Department d) {
         try {
             raas.createAccount(new dev.accolade.raas.client.AccountCreate(d.raasCustomer, d.raasAccountIdentifier,
                     "finance@accolade.test"));
@@ -45,10 +51,9 @@ public final class BudgetFixtures {
         } catch (dev.accolade.raas.client.RaasException e) {
             throw new IllegalStateException("could not open the RaaS account of " + d.name, e);
         }
-        return d;
     }
 
-    static Department department(String prefix) {
+    public static Department department(String prefix) {
         String suffix = UUID.randomUUID().toString().substring(0, 8);
         return QuarkusTransaction.requiringNew().call(() -> {
             Department d = new Department();
@@ -77,7 +82,7 @@ public final class BudgetFixtures {
     }
 
     /** A budget of {@code cents} for the month holding today (UTC). */
-    static Budget monthBudget(Department department, long cents) {
+    public static Budget monthBudget(Department department, long cents) {
         return QuarkusTransaction.requiringNew().call(() -> {
             LocalDate start = BudgetPeriod.MONTH.startOf(LocalDate.now(ZoneOffset.UTC), 1);
             Budget b = new Budget();
@@ -92,7 +97,7 @@ public final class BudgetFixtures {
         });
     }
 
-    static Budget budget(long id) {
+    public static Budget budget(long id) {
         return QuarkusTransaction.requiringNew().call(() -> Budget.<Budget> findById(id));
     }
 

@@ -35,6 +35,7 @@ import dev.accolade.raas.client.RaasClient;
 import dev.accolade.storefront.Browser;
 import dev.accolade.storefront.audit.AuditEvent;
 import dev.accolade.storefront.budgets.Budget;
+import dev.accolade.storefront.budgets.BudgetFixtures;
 import dev.accolade.storefront.budgets.BudgetProfile;
 import dev.accolade.storefront.catalog.CatalogCache;
 import dev.accolade.storefront.directory.Department;
@@ -72,10 +73,10 @@ class ScheduledSendsTest {
 
     Setup setup() {
         catalog.refresh();
-        Department department = ScheduleFixtures.department("Schedule");
+        Department department = BudgetFixtures.department("Schedule");
         AppUser manager = ScheduleFixtures.manager(department);
-        ScheduleFixtures.fundedAccount(raas, department);
-        return new Setup(department, manager, ScheduleFixtures.monthBudget(department, 500_00));
+        BudgetFixtures.fundedAccount(raas, department);
+        return new Setup(department, manager, BudgetFixtures.monthBudget(department, 500_00));
     }
 
     /** Schedules a $10 iTunes card through the service, due in an hour (as a real form would be). */
@@ -111,7 +112,7 @@ class ScheduledSendsTest {
         assertEquals(ScheduledSend.State.SCHEDULED, scheduled.state);
         assertEquals(LocalDate.parse(day).atTime(9, 0).atZone(ZoneId.of("Asia/Tokyo")).toInstant(),
                 scheduled.dueAt.toInstant(), "09:00 in Tokyo is 00:00 UTC");
-        assertEquals(1000, ScheduleFixtures.budget(s.budget().id).reserved, "reserved at once");
+        assertEquals(1000, BudgetFixtures.budget(s.budget().id).reserved, "reserved at once");
         assertEquals(0L, (long) QuarkusTransaction.requiringNew().call(() -> RewardOrder.count("sendToken", token)));
         assertEquals(0, raasOrdersTo(s.department(), recipient), "nothing charged at RaaS until it goes");
 
@@ -120,7 +121,7 @@ class ScheduledSendsTest {
         manager.get("/rewards?status=SCHEDULED").then().statusCode(200).body(containsString(recipient));
         manager.get("/scheduled/" + scheduled.id).then().statusCode(200).body(containsString("Asia/Tokyo"))
                 .body(containsString("Cancel this reward"));
-        Browser other = Browser.signedIn(ScheduleFixtures.manager(ScheduleFixtures.department("Other")).email);
+        Browser other = Browser.signedIn(ScheduleFixtures.manager(BudgetFixtures.department("Other")).email);
         assertEquals(404, other.get("/scheduled/" + scheduled.id).statusCode(), "another department's is not there");
         assertEquals(404, other.post("/scheduled/" + scheduled.id + "/cancel").statusCode());
         assertEquals(ScheduledSend.State.SCHEDULED, ScheduleFixtures.reload(scheduled.id).state);
@@ -147,7 +148,7 @@ class ScheduledSendsTest {
         Object[] garbage = past.clone();
         garbage[17] = "next friday";
         manager.post("/send/review", garbage).then().statusCode(200).body(containsString("year-month-day"));
-        assertEquals(0, ScheduleFixtures.budget(s.budget().id).reserved);
+        assertEquals(0, BudgetFixtures.budget(s.budget().id).reserved);
     }
 
     @Test
@@ -209,7 +210,7 @@ class ScheduledSendsTest {
         assertEquals(ScheduledSend.State.OVERDUE, after.state);
         assertNull(after.orderId);
         assertEquals(0L, (long) QuarkusTransaction.requiringNew().call(() -> RewardOrder.count("sendToken", scheduled.token)));
-        assertEquals(1000, ScheduleFixtures.budget(s.budget().id).reserved, "still reserved while the manager decides");
+        assertEquals(1000, BudgetFixtures.budget(s.budget().id).reserved, "still reserved while the manager decides");
         assertEquals(1L, audits("SCHEDULE_OVERDUE", scheduled.id));
         Browser manager = Browser.signedIn(s.manager().email);
         manager.get("/scheduled/" + scheduled.id).then().statusCode(200).body(containsString("Missed its time"))
@@ -226,7 +227,7 @@ class ScheduledSendsTest {
         Setup s = setup();
         String recipient = "cancel-" + UUID.randomUUID() + "@example.com";
         ScheduledSend scheduled = schedule(s, recipient);
-        assertEquals(1000, ScheduleFixtures.budget(s.budget().id).reserved);
+        assertEquals(1000, BudgetFixtures.budget(s.budget().id).reserved);
         Browser manager = Browser.signedIn(s.manager().email);
 
         assertEquals(303, manager.post("/scheduled/" + scheduled.id + "/cancel").statusCode());
@@ -235,7 +236,7 @@ class ScheduledSendsTest {
 
         ScheduledSend after = ScheduleFixtures.reload(scheduled.id);
         assertEquals(ScheduledSend.State.CANCELLED, after.state);
-        Budget budget = ScheduleFixtures.budget(s.budget().id);
+        Budget budget = BudgetFixtures.budget(s.budget().id);
         assertEquals(0, budget.reserved);
         assertEquals(0, budget.settled);
         assertEquals(1L, audits("SCHEDULE_CANCEL", scheduled.id));
@@ -293,7 +294,7 @@ class ScheduledSendsTest {
         ScheduledSend after = ScheduleFixtures.reload(scheduled.id);
         assertEquals(ScheduledSend.State.PLACED, after.state);
         assertEquals(order.id, after.orderId);
-        Budget budget = ScheduleFixtures.budget(s.budget().id);
+        Budget budget = BudgetFixtures.budget(s.budget().id);
         assertEquals(1000, budget.settled, "the reservation was taken over and settled once");
         assertEquals(0, budget.reserved);
         assertEquals(1L, audits("SCHEDULE_PLACED", scheduled.id));
