@@ -33,6 +33,14 @@ public interface MailConfig {
     @WithDefault("PT5M")
     Duration lease();
 
+    /**
+     * Longest wait for one SMTP exchange (connect, greeting, message); a server that has not answered
+     * by then is given up on for this attempt and the message is tried again later. It is cut at half
+     * the lease in any case.
+     */
+    @WithDefault("PT30S")
+    Duration smtpTimeout();
+
     /** Messages one pass of the sender takes at most. */
     @WithDefault("50")
     int batchSize();

@@ -21,6 +21,7 @@ import io.quarkus.mailer.Mail;
 import io.quarkus.mailer.reactive.ReactiveMailer;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
+import io.smallrye.mutiny.TimeoutException;
 
 import dev.accolade.common.Clocks;
 import dev.accolade.storefront.audit.Actor;
@@ -40,9 +41,17 @@ import dev.accolade.storefront.audit.AuditTrail;
  * committed, a window of one database round trip; the message is then sent again when its claim's
  * lease ({@code accolade.mail.lease}) has passed, with the same Message-ID, by which mail programs
  * recognise a repeat. A claim whose message never reached the server (the sender died first) is sent
- * once, after the lease. An SMTP conversation is cut off at half the lease, so a slow server never
- * lets a second sender take a message the first is still handing over. Exactly-once delivery over
- * SMTP is not possible: a server may accept a message and the answer be lost.
+ * once, after the lease. An SMTP conversation is cut off after {@code smtp-timeout}, and never later
+ * than half the lease, so a slow server never lets a second sender take a message the first is still
+ * handing over. Exactly-once delivery over SMTP is not possible: a server may accept a message and
+ * the answer be lost.
+ * <p>
+ * The cut-off also covers a fault of the mail client (Vert.x mail client 4.5): on a new connection it
+ * sets its socket's reader only after the connection is handed out, and a server greeting that
+ * arrives first is dropped. The client then waits for a greeting the server has already sent, and the
+ * server for a command: about 1 in 100 new connections to an SMTP server on the same machine that
+ * greets at once, measured here. Such an exchange ends at the cut-off and the message, which the
+ * server never received, is tried again after {@code retry-first}.
  * <p>
  * Passes run every {@code accolade.mail.send-every} (one replica at a time, Quartz's clustered store)
  * and right after a transaction that wrote messages commits ({@code accolade.mail.send-after-commit}).
@@ -153,7 +162,7 @@ public class OutboxSender {
                 .addHeader("Message-ID", c.messageId())
                 .addHeader("Auto-Submitted", "auto-generated");
         try {
-            mailer.send(mail).await().atMost(config.lease().dividedBy(2));
+            mailer.send(mail).await().atMost(exchangeLimit());
         } catch (RuntimeException e) {
             return failed(c, e);
         }
@@ -168,7 +177,9 @@ public class OutboxSender {
     }
 
     private OutboxMail.Status failed(Claimed c, RuntimeException e) {
-        String error = describe(e);
+        String error = e instanceof TimeoutException
+                ? "no answer from the SMTP server within " + exchangeLimit().toSeconds() + " s"
+                : describe(e);
         boolean give = c.attempts() >= config.maxAttempts();
         OutboxMail.Status next = give ? OutboxMail.Status.DEAD : OutboxMail.Status.QUEUED;
         QuarkusTransaction.requiringNew().run(() -> {
@@ -184,6 +195,12 @@ public class OutboxSender {
         LOG.warnf("Mail %d to the SMTP server failed (attempt %d of %d): %s", c.id(), c.attempts(), config.maxAttempts(),
                 error);
         return next;
+    }
+
+    /** The longest one SMTP exchange may take: the configured timeout, and never more than half the lease. */
+    Duration exchangeLimit() {
+        Duration half = config.lease().dividedBy(2);
+        return config.smtpTimeout().compareTo(half) < 0 ? config.smtpTimeout() : half;
     }
 
     /** The wait after the given number of failed attempts: retry-first, doubled each time, at most retry-max. */

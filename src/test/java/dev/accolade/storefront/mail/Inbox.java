@@ -26,10 +26,10 @@ final class Inbox {
     }
 
     /**
-     * Sends what is due, as the sender's passes would: a message whose SMTP exchange the test server
-     * left hanging (GreenMail, on a busy machine, sometimes answers a connection only after its 30 s
-     * timeout) is queued for a retry by the sender; it is made due again at once and sent on the next
-     * pass, at most twice. The tests then check each message arrived once.
+     * Sends what is due, as the sender's passes would: a message whose SMTP exchange failed (the mail
+     * client can lose a new connection's greeting, see {@link OutboxSender}) is queued for a retry by
+     * the sender; it is made due again at once and sent on the next pass, at most twice. The tests then
+     * check each message arrived once.
      *
      * @return the messages sent
      */

@@ -11,7 +11,8 @@ import io.quarkus.test.junit.QuarkusTestProfile;
  * and no sending after commit, so that each test decides when the sender runs. Connections are not
  * kept between messages: a stopped GreenMail leaves the connections it had open unanswered until its
  * socket timeout, where a real server that goes away closes them, and a test that stops and starts it
- * must not wait for that.
+ * must not wait for that. An SMTP exchange is cut off after 3 s, so that the test of a server that
+ * never answers does not wait the 30 s of the default.
  */
 public class MailTestProfile implements QuarkusTestProfile {
 
@@ -19,7 +20,8 @@ public class MailTestProfile implements QuarkusTestProfile {
     public Map<String, String> getConfigOverrides() {
         return Map.of("accolade.mail.retry-first", "PT1H", "accolade.mail.retry-max", "PT4H",
                 "accolade.mail.max-attempts", "3", "accolade.mail.send-after-commit", "false",
-                "accolade.mail.from", "Accolade Test <accolade@accolade.test>", "quarkus.mailer.keep-alive", "false");
+                "accolade.mail.from", "Accolade Test <accolade@accolade.test>", "quarkus.mailer.keep-alive", "false",
+                "accolade.mail.smtp-timeout", "PT3S");
     }
 
     @Override

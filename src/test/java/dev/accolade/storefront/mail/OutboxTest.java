@@ -1,11 +1,16 @@
 package dev.accolade.storefront.mail;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -14,6 +19,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -40,8 +46,9 @@ import dev.accolade.storefront.users.UserAdminService;
 /**
  * The outbox against a real SMTP server: a message leaves only after its transaction commits, once;
  * an outage queues it and it goes out once the server is back; a sender that crashed with a message
- * claimed leaves it to be sent once after its lease; senders racing send each message once; after the
- * last attempt it is a dead letter administrators see and may queue again.
+ * claimed leaves it to be sent once after its lease; a server that never answers is given up on after
+ * the SMTP timeout and the message goes out once later; senders racing send each message once; after
+ * the last attempt it is a dead letter administrators see and may queue again.
  */
 @QuarkusTest
 @TestProfile(MailTestProfile.class)
@@ -153,6 +160,43 @@ class OutboxTest {
     }
 
     @Test
+    void aServerThatNeverAnswersIsGivenUpOnAfterTheTimeoutAndTheMessageGoesOutOnceLater() throws Exception {
+        String email = unique("silent");
+        long id = invite(email).id;
+        GreenMailServer.outage();
+        // Accepts connections and says nothing, as a hung server (or a greeting the client lost) does.
+        List<Socket> held = new CopyOnWriteArrayList<>();
+        try (ServerSocket silent = new ServerSocket(GreenMailServer.port(), 50, InetAddress.getByName("127.0.0.1"))) {
+            Thread acceptor = new Thread(() -> {
+                try {
+                    while (true) {
+                        held.add(silent.accept());
+                    }
+                } catch (IOException closed) {
+                    // the test is over
+                }
+            });
+            acceptor.setDaemon(true);
+            acceptor.start();
+            assertEquals(new OutboxSender.Pass(0, 1, 0), sender.sendDue());
+            OutboxMail waiting = row(email);
+            assertEquals(OutboxMail.Status.QUEUED, waiting.status);
+            assertEquals("no answer from the SMTP server within 3 s", waiting.lastError);
+            assertNull(waiting.claimToken, "the claim is given back");
+            assertFalse(held.isEmpty(), "the sender did reach the silent server");
+        } finally {
+            for (Socket s : held) {
+                s.close();
+            }
+            GreenMailServer.back();
+        }
+        dueNow(id);
+        assertEquals(new OutboxSender.Pass(1, 0, 0), sender.sendDue());
+        assertEquals(1, Inbox.to(email).size(), "delivered once");
+        assertEquals(2, row(email).attempts);
+    }
+
+    @Test
     void afterTheLastAttemptAMessageIsADeadLetterAdminsSeeAndMayQueueAgain() {
         String email = unique("dead");
         GreenMailServer.outage();
@@ -240,11 +284,14 @@ class OutboxTest {
             // Each message was claimed by exactly one pass: sent, or (when the SMTP server turned a
             // connection away under the load) queued for its next attempt, never both.
             assertEquals(12, sent + retried);
-            if (retried > 0) {
+            for (int pass = 0; retried > 0 && pass < 3; pass++) {
                 QuarkusTransaction.requiringNew().run(() -> OutboxMail.update("nextAttemptAt = ?1 where status = ?2",
                         OffsetDateTime.now(ZoneOffset.UTC).minusSeconds(1), OutboxMail.Status.QUEUED));
-                assertEquals(retried, sender.sendDue().sent());
+                OutboxSender.Pass again = sender.sendDue();
+                assertEquals(retried, again.sent() + again.retried(), "each queued message is taken once");
+                retried = again.retried();
             }
+            assertEquals(0, retried, "every message is sent within three further passes");
         } finally {
             pool.shutdownNow();
         }
