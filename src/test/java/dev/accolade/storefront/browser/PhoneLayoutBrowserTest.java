@@ -126,15 +126,28 @@ class PhoneLayoutBrowserTest {
                         + " return Math.max(0, ...[...document.querySelectorAll('form.filters input, form.filters select')]"
                         + ".map(e => e.getBoundingClientRect().right - f.right)); })()");
                 assertTrue(overflow <= 0.5, "on /" + path + " a filter field reaches " + overflow + " px past its form");
-                // The chosen option's text (what a closed choice shows), measured in the select's font,
-                // against the room beside its arrow.
-                double cut = number(hr, "(() => { const c = document.createElement('canvas').getContext('2d');"
-                        + " return Math.max(0, ...[...document.querySelectorAll('form.filters select')].map(s => {"
-                        + " const st = getComputedStyle(s); c.font = st.font;"
-                        + " const room = s.clientWidth - parseFloat(st.paddingLeft) - parseFloat(st.paddingRight) - 20;"
-                        + " return c.measureText(s.options[s.selectedIndex].text).width - room; })); })()");
+                double cut = choiceCut(hr);
                 assertTrue(cut <= 0.5, "on /" + path + " a choice is cut by " + cut + " px");
             }
+            // And on a desktop, where the filters stand in one row.
+            Page desk = signedIn(chromium, 1280, 900, "hr@accolade.test");
+            for (String path : new String[] { "audit", "reports", "reconciliation" }) {
+                desk.navigate(base + path);
+                double cut = choiceCut(desk);
+                assertTrue(cut <= 0.5, "on /" + path + " at 1280 px a choice is cut by " + cut + " px");
+            }
         }
+    }
+
+    /**
+     * How far the widest chosen option's text (what a closed choice shows), measured in its select's
+     * font, runs past the room beside the select's arrow; 0 when every choice is whole.
+     */
+    private static double choiceCut(Page page) {
+        return number(page, "(() => { const c = document.createElement('canvas').getContext('2d');"
+                + " return Math.max(0, ...[...document.querySelectorAll('form.filters select')].map(s => {"
+                + " const st = getComputedStyle(s); c.font = st.font;"
+                + " const room = s.clientWidth - parseFloat(st.paddingLeft) - parseFloat(st.paddingRight) - 20;"
+                + " return c.measureText(s.options[s.selectedIndex].text).width - room; })); })()");
     }
 }
