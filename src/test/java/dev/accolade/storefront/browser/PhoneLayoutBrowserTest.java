@@ -85,6 +85,28 @@ class PhoneLayoutBrowserTest {
             assertThat(navLink(desktop, "Reports")).isVisible();
             double desktopHeader = number(desktop, "document.querySelector('.topbar').getBoundingClientRect().height");
             assertTrue(desktopHeader <= 64, "the header is " + desktopHeader + " px high on a desktop");
+            // The administrator has the longest menu and role name: one row on a desktop too.
+            Page admin = signedIn(chromium, 1280, 900, "admin@accolade.test");
+            double adminHeader = number(admin, "document.querySelector('.topbar').getBoundingClientRect().height");
+            assertTrue(adminHeader <= 64, "the administrator's header is " + adminHeader + " px high on a desktop");
+        }
+    }
+
+    @Test
+    void onADesktopAUserPageShowsEveryChoiceWholeAndItsCardsAreNotStretched() {
+        try (Chromium chromium = new Chromium()) {
+            Page admin = signedIn(chromium, 1280, 900, "admin@accolade.test");
+            admin.navigate(base + "admin/users");
+            admin.locator("a[href^='/admin/users/']").filter(new Locator.FilterOptions().setHasText("sales.manager")).first()
+                    .click();
+            Chromium.screenshot(admin, "desktop-user-page");
+            double cut = choiceCut(admin, "main select");
+            assertTrue(cut <= 0.5, "on a user page a choice (\"Manager: sends rewards\") is cut by " + cut + " px");
+            // A card is as high as its content: no gap of more than 2 rem opens between a card's parts.
+            double gap = number(admin, "(() => Math.max(0, ...[...document.querySelectorAll('.cards > .panel')].map(p => {"
+                    + " const kids = [...p.children].map(k => k.getBoundingClientRect());"
+                    + " return Math.max(0, ...kids.slice(1).map((k, i) => k.top - kids[i].bottom)); })))()");
+            assertTrue(gap <= 32, "a card's parts stand " + gap + " px apart");
         }
     }
 
@@ -126,26 +148,26 @@ class PhoneLayoutBrowserTest {
                         + " return Math.max(0, ...[...document.querySelectorAll('form.filters input, form.filters select')]"
                         + ".map(e => e.getBoundingClientRect().right - f.right)); })()");
                 assertTrue(overflow <= 0.5, "on /" + path + " a filter field reaches " + overflow + " px past its form");
-                double cut = choiceCut(hr);
+                double cut = choiceCut(hr, "form.filters select");
                 assertTrue(cut <= 0.5, "on /" + path + " a choice is cut by " + cut + " px");
             }
             // And on a desktop, where the filters stand in one row.
             Page desk = signedIn(chromium, 1280, 900, "hr@accolade.test");
             for (String path : new String[] { "audit", "reports", "reconciliation" }) {
                 desk.navigate(base + path);
-                double cut = choiceCut(desk);
+                double cut = choiceCut(desk, "form.filters select");
                 assertTrue(cut <= 0.5, "on /" + path + " at 1280 px a choice is cut by " + cut + " px");
             }
         }
     }
 
     /**
-     * How far the widest chosen option's text (what a closed choice shows), measured in its select's
+     * How far the widest chosen option's text of the given selects (what a closed choice shows), measured in its select's
      * font, runs past the room beside the select's arrow; 0 when every choice is whole.
      */
-    private static double choiceCut(Page page) {
+    private static double choiceCut(Page page, String selects) {
         return number(page, "(() => { const c = document.createElement('canvas').getContext('2d');"
-                + " return Math.max(0, ...[...document.querySelectorAll('form.filters select')].map(s => {"
+                + " return Math.max(0, ...[...document.querySelectorAll('" + selects + "')].map(s => {"
                 + " const st = getComputedStyle(s); c.font = st.font;"
                 + " const room = s.clientWidth - parseFloat(st.paddingLeft) - parseFloat(st.paddingRight) - 20;"
                 + " return c.measureText(s.options[s.selectedIndex].text).width - room; })); })()");
