@@ -307,7 +307,7 @@ class NoticesTest {
         QuarkusTransaction.requiringNew().run(() -> {
             assertTrue(notices.approvalRequested(hr, approval));
             assertFalse(notices.approvalRequested(hr, approval), "once per request and approver");
-            assertTrue(notices.approvalDecided(manager, approval, false));
+            assertTrue(notices.approvalDecided(manager, approval, Notices.Decision.REJECTED, "Over plan"));
             assertTrue(notices.batchFinished(manager, batch));
         });
         Inbox.deliver(sender);
