@@ -20,11 +20,13 @@ import dev.accolade.storefront.budgets.Approvers;
 import dev.accolade.storefront.budgets.BudgetLedger;
 import dev.accolade.storefront.catalog.CatalogCache;
 import dev.accolade.storefront.directory.Department;
+import dev.accolade.storefront.mail.Notices;
 import dev.accolade.storefront.orders.NotCovered;
 import dev.accolade.storefront.orders.OrderPlacement;
 import dev.accolade.storefront.orders.OrderRequest;
 import dev.accolade.storefront.orders.Requester;
 import dev.accolade.storefront.orders.RewardOrder;
+import dev.accolade.storefront.security.AppUser;
 import dev.accolade.storefront.security.CurrentUser;
 
 /**
@@ -33,7 +35,8 @@ import dev.accolade.storefront.security.CurrentUser;
  * concurrent clicks one decides and the others are told it was decided. Approving then places the
  * order under the request's own token through {@link OrderPlacement}, which takes the reservation
  * over; rejecting, asking for a change and expiring give the reservation back in the same transaction
- * as the decision. Every step is audited.
+ * as the decision. Every step is audited, and mailed through {@link Notices} in its transaction: the
+ * approvers hear of a new request, the requester of its decision or expiry.
  */
 @ApplicationScoped
 public class Approvals {
@@ -51,17 +54,19 @@ public class Approvals {
     private final OrderPlacement placement;
     private final CatalogCache catalog;
     private final AuditTrail audit;
+    private final Notices notices;
     private final Clock clock;
     private final Duration expireAfter;
 
     Approvals(BudgetLedger budgets, Approvers approvers, OrderPlacement placement, CatalogCache catalog,
-            AuditTrail audit, Clock clock,
+            AuditTrail audit, Notices notices, Clock clock,
             @ConfigProperty(name = "accolade.approvals.expire-after", defaultValue = "P7D") Duration expireAfter) {
         this.budgets = budgets;
         this.approvers = approvers;
         this.placement = placement;
         this.catalog = catalog;
         this.audit = audit;
+        this.notices = notices;
         this.clock = clock;
         this.expireAfter = expireAfter;
     }
@@ -110,6 +115,11 @@ public class Approvals {
         a.createdAt = now;
         a.expiresAt = now.plus(expireAfter);
         a.persistAndFlush();
+        // Written before the reservation: a budget that cannot cover the request rolls the messages back too.
+        Notices.Approval mail = mail(a);
+        for (long approver : approvers.idsFor(a.departmentId, a.requesterId)) {
+            notices.approvalRequested(approver, mail);
+        }
         budgets.reserveRequest(a.token, a.departmentId, a.requesterId, a.amount, !overAllowance, "approval request " + a.id);
         audit.record("APPROVAL_REQUEST", "approval " + a.id, "AWAITING", a.sku + " " + Formats.dollars(a.amount)
                 + " to " + a.recipientEmail + " signed \"" + a.rewardFrom + "\"; " + String.join(" ", reasons));
@@ -149,6 +159,7 @@ public class Approvals {
                     ApprovalRequest.State.APPROVED, me.getEmail(), Clocks.utcNow(clock), id, ApprovalRequest.State.AWAITING);
             if (n == 1) {
                 audit.record("APPROVAL_APPROVE", "approval " + id, "APPROVED", "requested by " + a.requesterEmail);
+                notices.approvalDecided(a.requesterId, mail(a), Notices.Decision.APPROVED, null);
             }
             return n == 1;
         });
@@ -207,7 +218,20 @@ public class Approvals {
         }
         budgets.releaseRequest(a.token, "approval request " + a.id + " " + to.label().toLowerCase());
         audit.record(action, "approval " + a.id, to.name(), note);
+        notices.approvalDecided(a.requesterId, mail(a), switch (to) {
+            case REJECTED -> Notices.Decision.REJECTED;
+            case CHANGES_REQUESTED -> Notices.Decision.CHANGE_ASKED;
+            case EXPIRED -> Notices.Decision.EXPIRED;
+            default -> throw new IllegalArgumentException("not a closing decision: " + to);
+        }, note);
         return true;
+    }
+
+    /** The request as its messages tell it, in the caller's transaction. */
+    private static Notices.Approval mail(ApprovalRequest a) {
+        AppUser requester = AppUser.findById(a.requesterId);
+        String name = requester == null ? a.requesterEmail : requester.displayName;
+        return new Notices.Approval(a.id, name, a.rewardDescription, a.amount, a.recipientName, "/approvals/" + a.id);
     }
 
     /** Expires the requests whose time is up, each once, giving their reservations back. */

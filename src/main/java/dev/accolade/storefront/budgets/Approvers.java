@@ -55,6 +55,18 @@ public class Approvers {
         }
     }
 
+    /**
+     * The users who may decide a request of the department, except its requester: every enabled HR
+     * user and the department's enabled named approvers, by id.
+     */
+    @SuppressWarnings("unchecked")
+    public List<Long> idsFor(long departmentId, long requesterId) {
+        return ((List<Number>) em.createNativeQuery("select id from app_user where enabled = true and id <> ?2"
+                + " and (role = 'HR' or id in (select user_id from department_approver where department_id = ?1))"
+                + " order by id").setParameter(1, departmentId).setParameter(2, requesterId).getResultList()).stream()
+                .map(Number::longValue).toList();
+    }
+
     /** The e-mail addresses of the department's named approvers. */
     @SuppressWarnings("unchecked")
     public List<String> namedFor(long departmentId) {

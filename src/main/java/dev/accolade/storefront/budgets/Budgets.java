@@ -14,6 +14,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import dev.accolade.common.Clocks;
 import dev.accolade.common.Formats;
 import dev.accolade.storefront.audit.AuditTrail;
+import dev.accolade.storefront.mail.Notices;
 
 /**
  * Budgets as HR sets them and pages show them. Setting a budget, changing it in its period, carrying
@@ -34,12 +35,14 @@ public class Budgets {
     }
 
     private final AuditTrail audit;
+    private final Notices notices;
     private final Clock clock;
     private final int fiscalStartMonth;
 
-    Budgets(AuditTrail audit, Clock clock,
+    Budgets(AuditTrail audit, Notices notices, Clock clock,
             @ConfigProperty(name = "accolade.budgets.fiscal-year-start-month", defaultValue = "1") int fiscalStartMonth) {
         this.audit = audit;
+        this.notices = notices;
         this.clock = clock;
         if (fiscalStartMonth < 1 || fiscalStartMonth > 12) {
             throw new IllegalArgumentException("accolade.budgets.fiscal-year-start-month must be 1 to 12, not "
@@ -153,6 +156,10 @@ public class Budgets {
         }
         audit.record("BUDGET_CHANGE", "budget " + budgetId, "CHANGED", before.label() + ": " + Formats.dollars(old)
                 + " to " + Formats.dollars(amount) + " in the period");
+        if (amount > old) {
+            // Raised: if it runs low again, HR hears again (LowBudgetNotices).
+            notices.budgetRecovered(budgetId);
+        }
     }
 
     /** Sets a manager's allowance within a budget; never below what they already spent and reserved. */

@@ -25,8 +25,10 @@ class MailTemplates {
 
     static native TemplateInstance approvalRequested(String name, Notices.Approval approval, String link, String prefs);
 
-    static native TemplateInstance approvalDecided(String name, Notices.Approval approval, boolean approved,
-            String link, String prefs);
+    static native TemplateInstance lowBudget(String name, Notices.BudgetLeft budget, String link, String prefs);
+
+    static native TemplateInstance approvalDecided(String name, Notices.Approval approval, Notices.Decision decision,
+            String reason, String link, String prefs);
 
     static native TemplateInstance batchFinished(String name, Notices.Batch batch, String link, String prefs);
 }

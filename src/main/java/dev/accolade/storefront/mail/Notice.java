@@ -21,14 +21,18 @@ public enum Notice {
             true, true, EnumSet.of(Role.ADMIN), true),
     WEEKLY_DIGEST("Weekly digest", "every Monday: last week's rewards, amounts and problems", true, false,
             EnumSet.of(Role.HR), true),
-    /*
-     * The three below are sent by the approvals and batch features through Notices: set listed to
-     * true with the feature that sends them, so nobody is offered a choice about mail that never comes.
-     */
+    LOW_BUDGET("Low budget",
+            "a department's budget for the period fell under its low mark (once until it is raised or a new period starts)",
+            true, true, EnumSet.of(Role.HR, Role.ADMIN), true),
+    /* HR approves for every department; a manager for the departments that named them approvers. */
     APPROVAL_REQUESTED("Approval requested", "a reward waits for your approval", true, true,
-            EnumSet.of(Role.HR, Role.ADMIN), false),
-    APPROVAL_DECIDED("Approval decided", "a reward you asked for was approved or rejected", true, true,
-            EnumSet.of(Role.MANAGER), false),
+            EnumSet.of(Role.HR, Role.MANAGER), true),
+    APPROVAL_DECIDED("Approval decided", "a reward you asked for was approved, rejected, sent back or expired", true,
+            true, EnumSet.of(Role.MANAGER), true),
+    /*
+     * Sent by the batch feature through Notices: set listed to true with the feature that sends it,
+     * so nobody is offered a choice about mail that never comes.
+     */
     BATCH_FINISHED("Batch finished", "a batch of rewards you started has been sent", true, true,
             EnumSet.of(Role.MANAGER), false);
 

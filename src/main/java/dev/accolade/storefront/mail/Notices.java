@@ -24,9 +24,8 @@ import dev.accolade.storefront.security.Role;
  * <p>
  * Links start with the configured public URL ({@link PublicUrl}). A message carries no secret other
  * than the one-time link an invitation or password reset exists to deliver: no session, card or
- * reward code. Approval and batch messages are for the approvals and batch features: call
- * {@link #approvalRequested}, {@link #approvalDecided} and {@link #batchFinished}, and list their
- * notices in {@link Notice} once they send.
+ * reward code. The batch message is for the batch feature: call {@link #batchFinished} and list its
+ * notice in {@link Notice} once it sends.
  */
 @ApplicationScoped
 public class Notices {
@@ -74,6 +73,48 @@ public class Notices {
             String path) {
         public String amountText() {
             return Formats.dollars(amount);
+        }
+    }
+
+    /** How an approval request ended, as its requester's message tells it. */
+    public enum Decision {
+        APPROVED("was approved", "was approved and goes out now"),
+        REJECTED("was not approved", "was not approved; nothing is sent and the amount is back in the budget"),
+        CHANGE_ASKED("needs a change",
+                "was sent back for a change; nothing is sent and the amount is back in the budget until you send it again"),
+        EXPIRED("expired", "was not decided in time and expired; nothing is sent and the amount is back in the budget");
+
+        private final String verb;
+        private final String sentence;
+
+        Decision(String verb, String sentence) {
+            this.verb = verb;
+            this.sentence = sentence;
+        }
+
+        /** The end of the subject: "was approved", "needs a change". */
+        public String verb() {
+            return verb;
+        }
+
+        /** The end of the body's sentence, saying what happens now. */
+        public String sentence() {
+            return sentence;
+        }
+    }
+
+    /**
+     * A department's budget for the current period with little left: {@code remaining} (cents) under
+     * {@code percent} per cent of its {@code amount}.
+     */
+    public record BudgetLeft(long budgetId, long departmentId, String department, String period, long amount,
+            long remaining, int percent) {
+        public String amountText() {
+            return Formats.dollars(amount);
+        }
+
+        public String remainingText() {
+            return Formats.dollars(remaining);
         }
     }
 
@@ -156,6 +197,41 @@ public class Notices {
         return MailLatch.deleteById("low-balance:" + departmentId);
     }
 
+    /**
+     * To every HR user and administrator who wants it: a department's budget for the current period is
+     * nearly spent. Written once per budget until {@link #budgetRecovered} is called for it (the budget
+     * was raised, or is no longer low); a new period's budget is another budget, told about afresh.
+     * Returns how many messages it wrote.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public int lowBudget(BudgetLeft budget) {
+        String key = "low-budget:" + budget.budgetId();
+        if (MailLatch.findById(key) != null) {
+            return 0;
+        }
+        MailLatch latch = new MailLatch();
+        latch.latchKey = key;
+        latch.setAt = Clocks.utcNow(clock);
+        latch.persist();
+        String link = PublicUrl.link("/budgets/" + budget.departmentId());
+        int written = 0;
+        for (AppUser u : AppUser.<AppUser>list("role in ?1 and enabled = true order by id", List.of(Role.HR, Role.ADMIN))) {
+            if (preferences.wants(u.id, Notice.LOW_BUDGET) && outbox.write(Notice.LOW_BUDGET, u.id, u.email,
+                    "Low budget: " + budget.department() + " has " + budget.remainingText() + " left for "
+                            + budget.period(),
+                    () -> MailTemplates.lowBudget(u.displayName, budget, link, prefs()), null)) {
+                written++;
+            }
+        }
+        return written;
+    }
+
+    /** The budget was raised or is no longer low: the next time it is found low, HR hears again. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public boolean budgetRecovered(long budgetId) {
+        return MailLatch.deleteById("low-budget:" + budgetId);
+    }
+
     /** To every HR user who turned the weekly digest on; once per week and user. Returns how many it wrote. */
     @Transactional(Transactional.TxType.MANDATORY)
     public int weeklyDigest(Week week) {
@@ -180,13 +256,17 @@ public class Notices {
                 u -> MailTemplates.approvalRequested(u.displayName, approval, PublicUrl.link(approval.path()), prefs()));
     }
 
-    /** To the requester: their request was approved or rejected. Once per request. */
+    /**
+     * To the requester: their request was approved, rejected, sent back for a change or expired, with
+     * the approver's {@code reason} (null: none given). Once per request.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
-    public boolean approvalDecided(long requesterId, Approval approval, boolean approved) {
+    public boolean approvalDecided(long requesterId, Approval approval, Decision decision, String reason) {
+        String why = reason == null || reason.isBlank() ? null : reason.strip();
         return toUser(requesterId, Notice.APPROVAL_DECIDED,
-                "Your reward to " + approval.recipientName() + (approved ? " was approved" : " was not approved"),
+                "Your reward to " + approval.recipientName() + " " + decision.verb(),
                 "approval-decided:" + approval.requestId(), u -> MailTemplates.approvalDecided(u.displayName, approval,
-                        approved, PublicUrl.link(approval.path()), prefs()));
+                        decision, why, PublicUrl.link(approval.path()), prefs()));
     }
 
     /** To the user who started it: a batch of rewards is done. Once per batch. */
