@@ -45,6 +45,8 @@ public class Approvers {
 
     /** Names a manager approver of a department (idempotent, audited), in the caller's transaction. */
     public void name(long departmentId, long userId, String email, String departmentName) {
+        // The same manager named twice at once: the second waits here, then finds the first one's row.
+        Budget.lockDepartment(departmentId);
         Number n = (Number) em.createNativeQuery(
                 "select count(*) from department_approver where department_id = ?1 and user_id = ?2")
                 .setParameter(1, departmentId).setParameter(2, userId).getSingleResult();

@@ -11,10 +11,13 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+
+import dev.accolade.storefront.directory.Department;
 
 /**
  * A department's recognition budget for one period. Its money fields change only through {@link
@@ -62,6 +65,15 @@ public class Budget extends PanacheEntityBase {
     static Optional<Budget> before(long departmentId, LocalDate day) {
         return find("departmentId = ?1 and periodEnd <= ?2 order by periodEnd desc", departmentId, day)
                 .firstResultOptional();
+    }
+
+    /**
+     * Locks the department's row until the transaction ends, so that changes to its budgets, allowances,
+     * approvers and policy made at the same moment by several people (on several replicas) run one after
+     * the other: each then sees what the one before it stored, instead of inserting the same row twice.
+     */
+    static void lockDepartment(long departmentId) {
+        getEntityManager().find(Department.class, departmentId, LockModeType.PESSIMISTIC_WRITE);
     }
 
     /** Every department's budget whose period holds the day. */

@@ -120,6 +120,8 @@ public class Budgets {
     public Budget set(long departmentId, String departmentName, BudgetPeriod kind, long amount, boolean carryOver) {
         LocalDate start = kind.startOf(today(), fiscalStartMonth);
         LocalDate end = kind.endOf(start);
+        // Two people setting the budget at once: the second waits here, then finds the first one's.
+        Budget.lockDepartment(departmentId);
         if (!Budget.overlapping(departmentId, start, end).isEmpty()) {
             throw new Refused(departmentName + " already has a budget for part of " + kind.label(start)
                     + ": change that one instead.");
@@ -169,6 +171,8 @@ public class Budgets {
         if (budget == null) {
             throw new Refused("That budget does not exist.");
         }
+        // Two people setting the same allowance at once: the second waits here, then changes the first one's.
+        Budget.lockDepartment(budget.departmentId);
         if (amount > budget.amount) {
             throw new Refused("An allowance cannot be larger than the budget (" + Formats.dollars(budget.amount) + ").");
         }

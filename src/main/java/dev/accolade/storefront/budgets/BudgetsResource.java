@@ -98,7 +98,7 @@ public class BudgetsResource {
     public Response set(@PathParam("id") long id, @BeanParam BudgetForm form) {
         Department d = find(id);
         BudgetForm.NewBudget entered = form.newBudget();
-        if (!errors.check(entered)) {
+        if (!errors.check(entered, "set-")) {
             return errors.back(self(id), CHECK, form.values());
         }
         return done(id, () -> {
@@ -128,7 +128,7 @@ public class BudgetsResource {
     public Response allowance(@PathParam("id") long id, @BeanParam BudgetForm form) {
         find(id);
         BudgetForm.Person entered = form.person();
-        if (!errors.check(entered)) {
+        if (!errors.check(entered, "allowance-")) {
             return errors.back(self(id), CHECK, form.values());
         }
         return done(id, () -> {
@@ -146,7 +146,7 @@ public class BudgetsResource {
         Department d = find(id);
         String email = Forms.trim(form.email);
         if (email == null || email.isEmpty()) {
-            errors.add("email", "Enter the manager's email address.");
+            errors.add("approver-email", "Enter the manager's email address.");
             return errors.back(self(id), CHECK, form.values());
         }
         return done(id, () -> {

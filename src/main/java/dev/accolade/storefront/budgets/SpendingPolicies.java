@@ -132,6 +132,8 @@ public class SpendingPolicies {
     /** Saves the department's policy, audited with what it now says. */
     @Transactional
     public void save(SpendingPolicy changed, String departmentName) {
+        // Two people saving a first policy at once: the second waits here, then changes the first one's.
+        Budget.lockDepartment(changed.departmentId);
         SpendingPolicy p = SpendingPolicy.findById(changed.departmentId);
         boolean created = p == null;
         if (created) {
