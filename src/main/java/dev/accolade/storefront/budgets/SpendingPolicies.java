@@ -94,7 +94,7 @@ public class SpendingPolicies {
             OffsetDateTime from = budget.map(b -> b.periodStart)
                     .orElse(BudgetPeriod.MONTH.startOf(budgets.today(), 1)).atStartOfDay().atOffset(ZoneOffset.UTC);
             long already = RewardOrder.getEntityManager().createQuery("select coalesce(sum(o.amount), 0) from RewardOrder o"
-                    + " where o.departmentId = :department and lower(o.recipientEmail) = :email and o.createdAt >= :from"
+                    + " where o.departmentId = :department and o.recipientKey = :email and o.createdAt >= :from"
                     + " and o.status in :counted", Long.class).setParameter("department", departmentId)
                     .setParameter("email", request.recipientEmail().toLowerCase(Locale.ROOT)).setParameter("from", from)
                     .setParameter("counted", COUNTED).getSingleResult();

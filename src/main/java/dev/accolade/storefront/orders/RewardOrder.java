@@ -4,6 +4,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 
+import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -71,6 +72,9 @@ public class RewardOrder extends PanacheEntityBase {
     public boolean variablePrice;
     public String recipientName;
     public String recipientEmail;
+    /** {@link #recipientEmail} in lower case, computed by the database (V98): read-only here. */
+    @Column(insertable = false, updatable = false)
+    public String recipientKey;
     public Long employeeId;
     public String rewardSubject;
     public String rewardMessage;

@@ -124,6 +124,28 @@ class SpendingPolicyTest {
                 .body(containsString("iTunes Gift Card $10"));
     }
 
+    @Test
+    void aRecipientOverTheMaximumPerPersonOfThePeriodNeedsApprovalHoweverTheAddressIsWritten() {
+        Setup s = setup(500_00, p -> p.maxPerRecipient = 25_00L);
+        String id = UUID.randomUUID().toString();
+        String email = "often-" + id + "@example.com";
+        for (String written : new String[] { email, "Often-" + id + "@Example.COM" }) {
+            RewardOrder sent = actors.runAs(new Actor(s.manager().email, "127.0.0.1"), () -> placement
+                    .place(BudgetFixtures.itunes(written, "Again"), BudgetFixtures.requester(s.manager(), s.department()))
+                    .order());
+            assertEquals(RewardOrder.Status.DELIVERED, sent.status);
+        }
+        // $20 so far to one person, however the address was typed: a $10 card would make $30.
+        s.browser().post("/send/review", form(UUID.randomUUID().toString(), "APPL-E-1000-STD",
+                "OFTEN-" + id + "@example.com", "Third", "Policy Tester")).then().statusCode(200)
+                .body(containsString("The recipient would get $30.00 this period, over the $25.00 per person."))
+                .body(containsString("Ask for approval"));
+        // Another person of the same department is not counted against this one.
+        s.browser().post("/send/review", form(UUID.randomUUID().toString(), "APPL-E-1000-STD",
+                "someone-else-" + id + "@example.com", "First", "Policy Tester")).then().statusCode(200)
+                .body(not(containsString("per person")));
+    }
+
     private static long orders(Department d) {
         return QuarkusTransaction.requiringNew().call(() -> RewardOrder.count("departmentId", d.id));
     }
