@@ -94,7 +94,7 @@ public class LoginService {
         }
         String sessionId = QuarkusTransaction.requiringNew().call(() -> {
             String id = sessions.start(user.id);
-            signIn(user.email, "SUCCESS", user.role.name());
+            signIn(user.email, "SUCCESS", "as " + user.role.label());
             return id;
         });
         return new Attempt(Optional.of(user), sessionId, null);
@@ -111,7 +111,7 @@ public class LoginService {
         }
         return Optional.of(QuarkusTransaction.requiringNew().call(() -> {
             String id = sessions.start(user.id);
-            signIn(user.email, "SUCCESS", user.role.name() + ", " + how);
+            signIn(user.email, "SUCCESS", "as " + user.role.label() + ", " + how);
             return id;
         }));
     }

@@ -143,6 +143,6 @@ public class UserAdminService {
 
     private static String describe(AppUser u) {
         Department d = u.departmentId == null ? null : Department.findById(u.departmentId);
-        return u.displayName + ", " + u.role + (d == null ? "" : ", " + d.name);
+        return u.displayName + ", " + u.role.label() + (d == null ? "" : ", " + d.name);
     }
 }

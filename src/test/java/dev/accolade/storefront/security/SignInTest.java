@@ -39,6 +39,11 @@ class SignInTest {
         b.post("/logout").then().statusCode(303).header("Location", endsWith("/login"));
         b.get("/").then().statusCode(303);
         assertTrue(audited("manager@accolade.test", "SIGN_OUT", "SUCCESS"));
+        // The audit trail names the role as people read it, not its code.
+        assertTrue(QuarkusTransaction.requiringNew().call(() -> AuditEvent.count("actor = ?1 and action = 'SIGN_IN'"
+                + " and outcome = 'SUCCESS' and detail = 'as Manager'", "manager@accolade.test") > 0));
+        assertEquals(0L, (long) QuarkusTransaction.requiringNew().call(() -> AuditEvent.count(
+                "action = 'SIGN_IN' and detail in ('MANAGER', 'HR', 'ADMIN')")));
     }
 
     @Test
