@@ -2,6 +2,7 @@ package dev.accolade.storefront.orders;
 
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 import jakarta.persistence.Column;
@@ -72,7 +73,10 @@ public class RewardOrder extends PanacheEntityBase {
     public boolean variablePrice;
     public String recipientName;
     public String recipientEmail;
-    /** {@link #recipientEmail} in lower case, computed by the database (V98): read-only here. */
+    /**
+     * {@link #recipientEmail} in lower case, computed by the database (V98), so never written from
+     * here; a new order carries the same value in memory.
+     */
     @Column(insertable = false, updatable = false)
     public String recipientKey;
     public Long employeeId;
@@ -177,6 +181,7 @@ public class RewardOrder extends PanacheEntityBase {
         }
         o.recipientName = request.recipientName();
         o.recipientEmail = request.recipientEmail();
+        o.recipientKey = o.recipientEmail.toLowerCase(Locale.ROOT); // as the database computes it
         o.employeeId = request.employeeId();
         o.rewardSubject = request.subject();
         o.rewardMessage = request.message();
