@@ -72,7 +72,7 @@ public class InvitationService {
     /** A new invitation link for the user, e-mailed to them; earlier open links expire now. */
     @Transactional(Transactional.TxType.MANDATORY)
     Invitation invite(AppUser u) {
-        Invitation inv = link(u, "USER_INVITE");
+        Invitation inv = link(u, "USER_INVITE", false);
         notices.invitation(u, PublicUrl.link(path(inv)), inv.expiresAt(), inviter());
         return inv;
     }
@@ -84,7 +84,7 @@ public class InvitationService {
     @Transactional
     public Invitation passwordResetLink(long userId) {
         AppUser u = UserAdminService.user(userId);
-        Invitation inv = link(u, "USER_RESET_LINK");
+        Invitation inv = link(u, "USER_RESET_LINK", true);
         notices.passwordReset(u, PublicUrl.link(path(inv)), inv.expiresAt());
         return inv;
     }
@@ -101,7 +101,7 @@ public class InvitationService {
                 : AppUser.findByEmail(actor).map(a -> a.displayName).orElse("An administrator");
     }
 
-    private Invitation link(AppUser u, String action) {
+    private Invitation link(AppUser u, String action, boolean passwordReset) {
         OffsetDateTime now = Clocks.utcNow(clock);
         UserInvitation.update("expiresAt = ?1 where userId = ?2 and usedAt is null and expiresAt > ?1", now, u.id);
         String secret = secret();
@@ -111,6 +111,7 @@ public class InvitationService {
         inv.createdBy = actors.current().name();
         inv.createdAt = now;
         inv.expiresAt = now.plus(invitationTtl);
+        inv.passwordReset = passwordReset;
         inv.persist();
         audit.record(action, u.email, "SUCCESS", "one-time link valid until " + Formats.display(inv.expiresAt)
                 + ", e-mailed");

@@ -25,6 +25,8 @@ public class UserInvitation extends PanacheEntityBase {
     public OffsetDateTime createdAt;
     public OffsetDateTime expiresAt;
     public OffsetDateTime usedAt;
+    /** A password-reset link, not an invitation: the user's password works until it is used. */
+    public boolean passwordReset;
 
     public static Optional<UserInvitation> findByHash(String hash) {
         return find("tokenHash", hash).firstResultOptional();

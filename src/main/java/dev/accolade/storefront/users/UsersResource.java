@@ -80,7 +80,7 @@ public class UsersResource {
         Department.<Department>listAll().forEach(d -> departments.put(d.id, d.name));
         List<UserRow> rows = AppUser.<AppUser>list("order by lower(email)").stream()
                 .map(u -> new UserRow(u, u.departmentId == null ? "" : departments.getOrDefault(u.departmentId, ""),
-                        UserInvitation.openOf(u.id, now).isPresent()))
+                        UserInvitation.openOf(u.id, now).filter(i -> !i.passwordReset).isPresent()))
                 .toList();
         return Templates.list(rows);
     }

@@ -1,6 +1,7 @@
 package dev.accolade.storefront.users;
 
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -96,6 +97,19 @@ class UsersTest {
         assertTrue(signedIn.cookies.containsKey("accolade-session"));
         signedIn.get("/").then().statusCode(200).body(containsString("Sales"));
         assertTrue(audited(email, "USER_CREATE") && audited(email, "USER_INVITE") && audited(email, "INVITATION_ACCEPT"));
+
+        // A password-reset link later does not make them "Invited" again: their password still works.
+        long id = created.id;
+        admin.post("/admin/users/" + id + "/reset-link").then().statusCode(303);
+        String row = admin.get("/admin/users").then().statusCode(200).extract().asString();
+        int at = row.indexOf("href=\"/admin/users/" + id + "\"");
+        assertTrue(at > 0, row);
+        String theirs = row.substring(at, row.indexOf("</tr>", at));
+        assertTrue(theirs.contains("Active") && !theirs.contains("Invited"), theirs);
+        admin.get("/admin/users/" + id).then().statusCode(200)
+                .body(containsString("A password-reset link is open until"))
+                .body(not(containsString("An invitation is open")));
+        assertTrue(signIn(email, GOOD_PASSWORD).cookies.containsKey("accolade-session"));
     }
 
     @Test
