@@ -4,9 +4,12 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+
+import io.quarkus.qute.TemplateInstance;
 
 import dev.accolade.common.Clocks;
 import dev.accolade.common.Formats;
@@ -171,24 +174,13 @@ public class Notices {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public int lowBalance(Balance balance) {
-        String key = "low-balance:" + balance.departmentId();
-        if (MailLatch.findById(key) != null) {
+        if (!latch("low-balance:" + balance.departmentId())) {
             return 0;
         }
-        MailLatch latch = new MailLatch();
-        latch.latchKey = key;
-        latch.setAt = Clocks.utcNow(clock);
-        latch.persist();
         String link = PublicUrl.link("/admin/accounts/" + balance.departmentId());
-        int written = 0;
-        for (AppUser u : AppUser.<AppUser>list("role = ?1 and enabled = true order by id", Role.ADMIN)) {
-            if (preferences.wants(u.id, Notice.LOW_BALANCE) && outbox.write(Notice.LOW_BALANCE, u.id, u.email,
-                    "Low balance: " + balance.department() + " has " + balance.balanceText() + " left",
-                    () -> MailTemplates.lowBalance(u.displayName, balance, link, prefs()), null)) {
-                written++;
-            }
-        }
-        return written;
+        return toRoles(List.of(Role.ADMIN), Notice.LOW_BALANCE,
+                "Low balance: " + balance.department() + " has " + balance.balanceText() + " left", u -> null,
+                u -> MailTemplates.lowBalance(u.displayName, balance, link, prefs()));
     }
 
     /** The department's balance is at or over its threshold again: the next time it falls, admins hear again. */
@@ -205,25 +197,13 @@ public class Notices {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public int lowBudget(BudgetLeft budget) {
-        String key = "low-budget:" + budget.budgetId();
-        if (MailLatch.findById(key) != null) {
+        if (!latch("low-budget:" + budget.budgetId())) {
             return 0;
         }
-        MailLatch latch = new MailLatch();
-        latch.latchKey = key;
-        latch.setAt = Clocks.utcNow(clock);
-        latch.persist();
         String link = PublicUrl.link("/budgets/" + budget.departmentId());
-        int written = 0;
-        for (AppUser u : AppUser.<AppUser>list("role in ?1 and enabled = true order by id", List.of(Role.HR, Role.ADMIN))) {
-            if (preferences.wants(u.id, Notice.LOW_BUDGET) && outbox.write(Notice.LOW_BUDGET, u.id, u.email,
-                    "Low budget: " + budget.department() + " has " + budget.remainingText() + " left for "
-                            + budget.period(),
-                    () -> MailTemplates.lowBudget(u.displayName, budget, link, prefs()), null)) {
-                written++;
-            }
-        }
-        return written;
+        return toRoles(List.of(Role.HR, Role.ADMIN), Notice.LOW_BUDGET,
+                "Low budget: " + budget.department() + " has " + budget.remainingText() + " left for " + budget.period(),
+                u -> null, u -> MailTemplates.lowBudget(u.displayName, budget, link, prefs()));
     }
 
     /** The budget was raised or is no longer low: the next time it is found low, HR hears again. */
@@ -236,15 +216,9 @@ public class Notices {
     @Transactional(Transactional.TxType.MANDATORY)
     public int weeklyDigest(Week week) {
         String link = PublicUrl.link("/reports");
-        int written = 0;
-        for (AppUser u : AppUser.<AppUser>list("role = ?1 and enabled = true order by id", Role.HR)) {
-            if (preferences.wants(u.id, Notice.WEEKLY_DIGEST) && outbox.write(Notice.WEEKLY_DIGEST, u.id, u.email,
-                    "Accolade: the week of " + week.from(), () -> MailTemplates.weeklyDigest(u.displayName, week, link, prefs()),
-                    "weekly-digest:" + week.from() + ":" + u.id)) {
-                written++;
-            }
-        }
-        return written;
+        return toRoles(List.of(Role.HR), Notice.WEEKLY_DIGEST, "Accolade: the week of " + week.from(),
+                u -> "weekly-digest:" + week.from() + ":" + u.id,
+                u -> MailTemplates.weeklyDigest(u.displayName, week, link, prefs()));
     }
 
     /** To an approver: a reward request waits for their decision. Once per request and approver. */
@@ -278,12 +252,40 @@ public class Notices {
     }
 
     private boolean toUser(long userId, Notice notice, String subject, String dedupeKey,
-            java.util.function.Function<AppUser, io.quarkus.qute.TemplateInstance> template) {
+            Function<AppUser, TemplateInstance> template) {
         AppUser u = AppUser.findById(userId);
         if (u == null || !u.enabled || !preferences.wants(u.id, notice)) {
             return false;
         }
         return outbox.write(notice, u.id, u.email, subject, () -> template.apply(u), dedupeKey);
+    }
+
+    /**
+     * To every enabled user of the roles who wants the notice; {@code dedupeKey} gives a user's key
+     * (null: none). Returns how many messages it wrote.
+     */
+    private int toRoles(List<Role> roles, Notice notice, String subject, Function<AppUser, String> dedupeKey,
+            Function<AppUser, TemplateInstance> template) {
+        int written = 0;
+        for (AppUser u : AppUser.<AppUser>list("role in ?1 and enabled = true order by id", roles)) {
+            if (preferences.wants(u.id, notice)
+                    && outbox.write(notice, u.id, u.email, subject, () -> template.apply(u), dedupeKey.apply(u))) {
+                written++;
+            }
+        }
+        return written;
+    }
+
+    /** Sets the latch of one notice; false when it was already set (the notice was written before). */
+    private boolean latch(String key) {
+        if (MailLatch.findById(key) != null) {
+            return false;
+        }
+        MailLatch latch = new MailLatch();
+        latch.latchKey = key;
+        latch.setAt = Clocks.utcNow(clock);
+        latch.persist();
+        return true;
     }
 
     private static String rewardLink(Reward reward) {

@@ -80,12 +80,7 @@ class ApprovalNoticesTest {
 
     @BeforeEach
     void clean() throws Exception {
-        QuarkusTransaction.requiringNew().run(() -> {
-            OutboxMail.deleteAll();
-            MailPreference.deleteAll();
-            MailLatch.deleteAll();
-        });
-        GreenMailServer.server().purgeEmailFromAllMailboxes();
+        Inbox.clear();
     }
 
     Setup setup(long budgetCents) {

@@ -47,6 +47,16 @@ final class Inbox {
         return sent;
     }
 
+    /** Empties the outbox, every notice choice and latch, and the test server's mailboxes. */
+    static void clear() throws Exception {
+        QuarkusTransaction.requiringNew().run(() -> {
+            OutboxMail.deleteAll();
+            MailPreference.deleteAll();
+            MailLatch.deleteAll();
+        });
+        GreenMailServer.server().purgeEmailFromAllMailboxes();
+    }
+
     static List<MimeMessage> all() {
         return Arrays.asList(GreenMailServer.server().getReceivedMessages());
     }

@@ -47,12 +47,7 @@ class LowBudgetNoticesTest {
 
     @BeforeEach
     void clean() throws Exception {
-        QuarkusTransaction.requiringNew().run(() -> {
-            OutboxMail.deleteAll();
-            MailPreference.deleteAll();
-            MailLatch.deleteAll();
-        });
-        GreenMailServer.server().purgeEmailFromAllMailboxes();
+        Inbox.clear();
     }
 
     static void spent(Budget b, long cents) {

@@ -69,12 +69,7 @@ class NoticesTest {
 
     @BeforeEach
     void clean() throws Exception {
-        QuarkusTransaction.requiringNew().run(() -> {
-            OutboxMail.deleteAll();
-            MailPreference.deleteAll();
-            MailLatch.deleteAll();
-        });
-        GreenMailServer.server().purgeEmailFromAllMailboxes();
+        Inbox.clear();
     }
 
     /** The public URL links start with: this machine and the port the tests' server bound. */
