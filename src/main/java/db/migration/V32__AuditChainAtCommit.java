@@ -61,14 +61,19 @@ public class V32__AuditChainAtCommit extends BaseJavaMigration {
     /** The Flyway placeholder that names the datasource's kind ({@code quarkus.datasource.db-kind}). */
     static final String DB_KIND = "db-kind";
 
-    @Override
-    public void migrate(Context context) throws Exception {
+    /** The datasource's kind, as the Flyway placeholder names it; refuses to guess when it is not set. */
+    static String dbKind(Context context) {
         String dbKind = context.getConfiguration().getPlaceholders().get(DB_KIND);
         if (dbKind == null) {
             throw new IllegalStateException("The Flyway placeholder " + DB_KIND + " is not set: set "
                     + "quarkus.flyway.placeholders." + DB_KIND + "=${quarkus.datasource.db-kind}");
         }
-        if (!"postgresql".equals(dbKind)) {
+        return dbKind;
+    }
+
+    @Override
+    public void migrate(Context context) throws Exception {
+        if (!"postgresql".equals(dbKind(context))) {
             return;
         }
         try (Statement statement = context.getConnection().createStatement()) {

@@ -17,8 +17,7 @@ public class V98__RewardOrderRecipientKey extends BaseJavaMigration {
 
     @Override
     public void migrate(Context context) throws Exception {
-        String dbKind = context.getConfiguration().getPlaceholders().get(V32__AuditChainAtCommit.DB_KIND);
-        String generated = "postgresql".equals(dbKind)
+        String generated = "postgresql".equals(V32__AuditChainAtCommit.dbKind(context))
                 ? "generated always as (lower(recipient_email)) stored"
                 : "generated always as (lower(recipient_email))";
         try (Statement s = context.getConnection().createStatement()) {
