@@ -122,7 +122,7 @@ public class SpendingPolicies {
             return List.of();
         }
         OffsetDateTime since = Clocks.utcNow(clock).minusDays(policy.recentDays);
-        List<RewardOrder> orders = RewardOrder.find("requesterId = ?1 and lower(recipientEmail) = ?2 and createdAt >= ?3"
+        List<RewardOrder> orders = RewardOrder.find("requesterId = ?1 and recipientKey = ?2 and createdAt >= ?3"
                 + " and status in ?4 order by createdAt desc", userId, email.toLowerCase(Locale.ROOT), since, COUNTED)
                 .page(0, 5).list();
         return orders.stream().map(o -> new RecentReward(o.id, o.createdAt, o.rewardDescription, o.amount,
