@@ -35,6 +35,11 @@ public class RefusalTally {
     private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
             .withZone(ZoneOffset.UTC);
 
+    private static final String UPDATE = "update refusal_tally set hits = hits + 1,"
+            + " last_detail = case when last_at is null or last_at <= ? then ? else last_detail end,"
+            + " last_at = greatest(coalesce(last_at, 0), ?)"
+            + " where minute_no = ? and address = ? and actor = ? and action = ? and outcome = ?";
+
     private final DataSource dataSource;
     private final Actors actors;
     private final AuditTrail audit;
@@ -47,23 +52,29 @@ public class RefusalTally {
         this.clock = clock;
     }
 
-    /** Counts a refusal of the current actor (or {@code anonymous}) from the request's address. */
+    /** Counts a refusal of the current actor (or {@code anonymous}) from the request's address, made now. */
     public void count(String action, String outcome, String detail) {
+        count(clock.millis(), action, outcome, detail);
+    }
+
+    /**
+     * Counts a refusal made at the given time (epoch milliseconds) in that time's minute. Refusals counted
+     * out of order (on worker threads) still name the latest one as "last".
+     */
+    public void count(long at, String action, String outcome, String detail) {
         Actor actor = actors.current();
-        Object[] key = { clock.millis() / 60_000, trim(actor.address() == null ? "" : actor.address(), 64),
+        Object[] key = { at / 60_000, trim(actor.address() == null ? "" : actor.address(), 64),
                 trim(actor.name() == null ? "anonymous" : actor.name(), 255), action, outcome };
         String last = trim(detail, 1000);
         try (Connection c = dataSource.getConnection()) {
-            if (execute(c, "update refusal_tally set hits = hits + 1, last_detail = ? where minute_no = ? and address = ?"
-                    + " and actor = ? and action = ? and outcome = ?", prepend(last, key)) > 0) {
+            if (execute(c, UPDATE, prepend(at, prepend(last, prepend(at, key)))) > 0) {
                 return;
             }
             try {
-                execute(c, "insert into refusal_tally (last_detail, minute_no, address, actor, action, outcome, hits)"
-                        + " values (?, ?, ?, ?, ?, ?, 1)", prepend(last, key));
+                execute(c, "insert into refusal_tally (last_at, last_detail, minute_no, address, actor, action, outcome, hits)"
+                        + " values (?, ?, ?, ?, ?, ?, ?, 1)", prepend(at, prepend(last, key)));
             } catch (SQLException raced) {
-                execute(c, "update refusal_tally set hits = hits + 1, last_detail = ? where minute_no = ? and address = ?"
-                        + " and actor = ? and action = ? and outcome = ?", prepend(last, key));
+                execute(c, UPDATE, prepend(at, prepend(last, prepend(at, key))));
             }
         } catch (SQLException e) {
             throw new IllegalStateException("refusal tally: " + e.getMessage(), e);

@@ -1,5 +1,7 @@
 package dev.accolade.storefront.security;
 
+import java.time.Clock;
+
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
@@ -19,12 +21,14 @@ public class SecurityErrorPages {
     private final Actors actors;
     private final CurrentUser me;
     private final ManagedExecutor executor;
+    private final Clock clock;
 
-    SecurityErrorPages(RefusalTally refusals, Actors actors, CurrentUser me, ManagedExecutor executor) {
+    SecurityErrorPages(RefusalTally refusals, Actors actors, CurrentUser me, ManagedExecutor executor, Clock clock) {
         this.refusals = refusals;
         this.actors = actors;
         this.me = me;
         this.executor = executor;
+        this.clock = clock;
     }
 
     @ServerExceptionMapper
@@ -42,12 +46,14 @@ public class SecurityErrorPages {
 
     @ServerExceptionMapper
     public Response forbidden(ForbiddenException e, UriInfo uri) {
-        // Role checks run on the I/O thread: capture the facts here, count the refusal on a worker, as
-        // the request's actor (the worker runs after the request may have ended). Counted, not written
-        // one by one: the audit trail gets one row per user, address and minute (RefusalTally).
+        // Role checks run on the I/O thread: capture the facts here (the time too: workers may count two
+        // refusals out of order), count the refusal on a worker, as the request's actor (the worker runs
+        // after the request may have ended). Counted, not written one by one: the audit trail gets one
+        // row per user, address and minute (RefusalTally).
         Actor actor = actors.current();
+        long at = clock.millis();
         String detail = uri.getPath() + " (role " + me.getRole() + ")";
-        executor.execute(() -> actors.runAs(actor, () -> refusals.count("ACCESS_REFUSED", "REFUSED", detail)));
+        executor.execute(() -> actors.runAs(actor, () -> refusals.count(at, "ACCESS_REFUSED", "REFUSED", detail)));
         return ErrorPages.page(403, "Not allowed", "Your role does not give you access to this page.");
     }
 }
