@@ -49,8 +49,9 @@ public class Browser {
 
     /** Posts a form with this browser's CSRF token, as a page of Accolade would. */
     public Response post(String path, Object... fields) {
+        String token = csrfToken(); // first: reading it may set the cookie the request must carry
         RequestSpecification spec = request().contentType("application/x-www-form-urlencoded")
-                .formParam("csrf-token", csrfToken());
+                .formParam("csrf-token", token);
         for (int i = 0; i < fields.length; i += 2) {
             spec.formParam((String) fields[i], fields[i + 1]);
         }

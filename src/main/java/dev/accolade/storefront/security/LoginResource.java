@@ -25,7 +25,7 @@ public class LoginResource {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance login(String next, String email, String notice);
+        static native TemplateInstance login(String next, String email, String notice, SsoConfig sso);
     }
 
     private final LoginService logins;
@@ -34,9 +34,11 @@ public class LoginResource {
     private final CurrentUser me;
     private final CurrentVertxRequest request;
     private final Csrf csrf;
+    private final SsoConfig sso;
 
     LoginResource(LoginService logins, SessionCookies cookies, Flash flash, CurrentUser me,
-            CurrentVertxRequest request, Csrf csrf) {
+            CurrentVertxRequest request, Csrf csrf, SsoConfig sso) {
+        this.sso = sso;
         this.csrf = csrf;
         this.logins = logins;
         this.cookies = cookies;
@@ -51,7 +53,7 @@ public class LoginResource {
         if (me.isSignedIn()) {
             return Response.seeOther(URI.create(safeNext(next))).build();
         }
-        return Templates.login(safeNext(next), flash.get("email"), endedNotice(ended));
+        return Templates.login(safeNext(next), flash.get("email"), endedNotice(ended), sso);
     }
 
     /** Why the sign-in page is shown: a session that ended, possibly under a form that was then refused. */
@@ -87,14 +89,13 @@ public class LoginResource {
     @POST
     @Path("logout")
     public Response logout() {
-        if (me.isSignedIn()) {
-            logins.signedOut(me.getEmail(), me.getSessionId());
-        }
+        boolean viaSso = me.isSignedIn() && logins.signedOut(me.getEmail(), me.getSessionId());
         var rc = request.getCurrent();
         rc.response().addCookie(cookies.expired(SessionCookies.secure(rc.request())));
         csrf.rotate();
         flash.put("message", "You are signed out.");
-        return Response.seeOther(URI.create("/login")).build();
+        // A session from the identity provider: sign out there too (it sends the browser back to /login).
+        return Response.seeOther(URI.create(viaSso && sso.enabled() ? "/sso/logout" : "/login")).build();
     }
 
     /** Only local paths are followed after sign-in, never another site. */

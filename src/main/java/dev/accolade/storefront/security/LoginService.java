@@ -36,9 +36,11 @@ public class LoginService {
     private final Sessions sessions;
     private final ClientAddress address;
     private final RefusalTally refusals;
+    private final SsoConfig sso;
 
     LoginService(AuditTrail audit, Actors actors, SessionConfig config, SignInGuard guard, PasswordCheck passwords,
-            Sessions sessions, ClientAddress address, RefusalTally refusals) {
+            Sessions sessions, ClientAddress address, RefusalTally refusals, SsoConfig sso) {
+        this.sso = sso;
         this.audit = audit;
         this.actors = actors;
         this.config = config;
@@ -61,6 +63,12 @@ public class LoginService {
         if (!guard.admit(from)) {
             refusals.count("SIGN_IN", "THROTTLED", "too many attempts from this address");
             return new Attempt(Optional.empty(), null, THROTTLED);
+        }
+        if (!sso.passwordAllowed(who)) {
+            // Said whether or not the account exists: it tells nothing about the address.
+            refusals.count("SIGN_IN", "REFUSED", "password sign-in is turned off");
+            return new Attempt(Optional.empty(), null, "Password sign-in is turned off here. Use \"Sign in with "
+                    + sso.providerName() + "\" instead.");
         }
         Optional<AppUser> found = who.isEmpty() ? Optional.empty()
                 : QuarkusTransaction.requiringNew().call(() -> AppUser.findByEmail(who));
@@ -106,23 +114,33 @@ public class LoginService {
      * disabled.
      */
     public Optional<String> startSession(AppUser user, String how) {
+        return startSession(user, how, false);
+    }
+
+    /** As {@link #startSession(AppUser, String)}, for a session started through the identity provider when {@code viaSso}. */
+    public Optional<String> startSession(AppUser user, String how, boolean viaSso) {
         if (!user.enabled) {
             return Optional.empty();
         }
         return Optional.of(QuarkusTransaction.requiringNew().call(() -> {
-            String id = sessions.start(user.id);
+            String id = sessions.start(user.id, viaSso);
             signIn(user.email, "SUCCESS", "as " + user.role.label() + ", " + how);
             return id;
         }));
     }
 
-    /** Records that the signed-in user signed out and ends their session. */
+    /**
+     * Records that the signed-in user signed out and ends their session; true when the session was
+     * started through the identity provider (which is then asked to end its own).
+     */
     @Transactional
-    public void signedOut(String email, String sessionId) {
+    public boolean signedOut(String email, String sessionId) {
+        boolean viaSso = sessionId != null && sessions.viaSso(sessionId);
         if (sessionId != null) {
             sessions.end(sessionId);
         }
-        audit.record("SIGN_OUT", email, "SUCCESS", null);
+        audit.record("SIGN_OUT", email, "SUCCESS", viaSso ? "also at the identity provider" : null);
+        return viaSso;
     }
 
     private void record(String email, String outcome, String detail) {

@@ -7,9 +7,9 @@ import java.util.regex.Pattern;
 /**
  * The page to go to after sign-in ({@code next}): only a path of this site, written with the
  * characters an address may hold; anything else (another site, a space, a control character, the
- * sign-in or sign-out page itself) is the home page.
+ * sign-in, sign-out or single sign-on pages themselves) is the home page.
  */
-final class NextPage {
+public final class NextPage {
 
     /** A path and query of printable ASCII without spaces, quotes, angle brackets or backslashes. */
     private static final Pattern PATH = Pattern.compile("/[A-Za-z0-9\\-._~!$&'()*+,;=:@/%?]{0,1999}");
@@ -17,9 +17,9 @@ final class NextPage {
     private NextPage() {
     }
 
-    static String safe(String next) {
+    public static String safe(String next) {
         if (next == null || !PATH.matcher(next).matches() || next.startsWith("//") || next.startsWith("/login")
-                || next.startsWith("/logout")) {
+                || next.startsWith("/logout") || next.startsWith("/sso")) {
             return "/";
         }
         try {

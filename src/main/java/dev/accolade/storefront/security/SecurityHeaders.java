@@ -44,6 +44,28 @@ public class SecurityHeaders {
 
     static final String HSTS = "max-age=31536000; includeSubDomains";
 
+    /**
+     * The policy of pages: {@link #CSP}, and with single sign-on the provider's origin may also receive
+     * the sign-out form's redirect (Accolade's sign-out sends the browser on to end the provider's session).
+     */
+    private final String csp;
+
+    SecurityHeaders(SsoConfig sso) {
+        this.csp = sso.enabled() ? sso.issuer().map(SecurityHeaders::origin)
+                .map(o -> CSP.replace("form-action 'self'", "form-action 'self' " + o)).orElse(CSP) : CSP;
+    }
+
+    /** scheme://host[:port] of a URL, or null when it is none. */
+    static String origin(String url) {
+        try {
+            java.net.URI u = java.net.URI.create(url.strip());
+            return u.getScheme() == null || u.getHost() == null ? null
+                    : u.getScheme() + "://" + u.getHost() + (u.getPort() < 0 ? "" : ":" + u.getPort());
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
     void register(@Observes Filters filters) {
         filters.register(this::apply, 100);
     }
@@ -67,7 +89,7 @@ public class SecurityHeaders {
                 headers.set("Content-Security-Policy", MAIL_PREVIEW_CSP);
                 headers.set("X-Frame-Options", "SAMEORIGIN");
             } else if (!path.startsWith("/raas/v1") && !path.startsWith("/q/")) {
-                headers.set("Content-Security-Policy", CSP);
+                headers.set("Content-Security-Policy", csp);
                 headers.set("X-Frame-Options", "DENY");
             }
             // An error under an asset's path is a page too, which may name the signed-in user.

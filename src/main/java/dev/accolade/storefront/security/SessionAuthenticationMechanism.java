@@ -100,6 +100,15 @@ public class SessionAuthenticationMechanism implements HttpAuthenticationMechani
         return request.uri();
     }
 
+    /**
+     * Before quarkus-oidc's mechanism: every page but {@code /sso/login} is Accolade's session's, and a
+     * page that needs a user sends the visitor to Accolade's sign-in page, not to the provider.
+     */
+    @Override
+    public int getPriority() {
+        return DEFAULT_PRIORITY + 100;
+    }
+
     @Override
     public Set<Class<? extends AuthenticationRequest>> getCredentialTypes() {
         return Set.of(SessionRequest.class);

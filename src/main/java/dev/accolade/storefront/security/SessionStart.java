@@ -26,7 +26,12 @@ public class SessionStart {
 
     /** True when the user is now signed in; false when their account may not sign in (disabled). */
     public boolean signIn(AppUser user, String how) {
-        return logins.startSession(user, how).map(id -> {
+        return signIn(user, how, false);
+    }
+
+    /** As {@link #signIn(AppUser, String)}, for a session started through the identity provider when {@code viaSso}. */
+    public boolean signIn(AppUser user, String how, boolean viaSso) {
+        return logins.startSession(user, how, viaSso).map(id -> {
             var rc = request.getCurrent();
             rc.response().addCookie(cookies.signIn(user.id, user.sessionVersion, id, SessionCookies.secure(rc.request())));
             csrf.rotate();

@@ -35,14 +35,32 @@ public class Sessions {
 
     /** A new session of the user; the user's sessions that ended or timed out are deleted. */
     public String start(long userId) {
+        return start(userId, false);
+    }
+
+    /** A new session, started through the identity provider when {@code viaSso}. */
+    public String start(long userId, boolean viaSso) {
         byte[] bytes = new byte[32];
         RANDOM.nextBytes(bytes);
         String id = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
         OffsetDateTime now = now();
         execute("delete from user_session where user_id = ? and (ended_at is not null or created_at < ?)", userId,
                 now.minus(config.absoluteTimeout()));
-        execute("insert into user_session (id, user_id, created_at) values (?, ?, ?)", id, userId, now);
+        execute("insert into user_session (id, user_id, created_at, via_sso) values (?, ?, ?, ?)", id, userId, now, viaSso);
         return id;
+    }
+
+    /** True when the session was started through the identity provider. */
+    public boolean viaSso(String sessionId) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement s = c.prepareStatement("select via_sso from user_session where id = ?")) {
+            s.setString(1, sessionId);
+            try (var r = s.executeQuery()) {
+                return r.next() && r.getBoolean(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("sessions: " + e.getMessage(), e);
+        }
     }
 
     /** Ends one session (signing out). */
