@@ -72,7 +72,7 @@ public class SsoResource {
                     + "provider (" + discovery.problem() + "). Try again in a minute"
                     + (config.passwordSignIn() ? ", or sign in with your Accolade password." : ".")
                     + (LaunchMode.current() == LaunchMode.DEVELOPMENT ? " In development, start the demo provider with "
-                            + "./mvnw -f dev/idp exec:exec" : ""));
+                            + "./mvnw -f dev-idp exec:exec" : ""));
         }
         return Response.seeOther(URI.create("/sso/login"))
                 .cookie(new NewCookie.Builder(NEXT_COOKIE).value(NextPage.safe(next)).path("/sso").maxAge(600)

@@ -17,10 +17,10 @@ import java.util.Map;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 /**
- * A real OpenID Connect provider in a process of its own: the development provider of {@code dev/idp}
+ * A real OpenID Connect provider in a process of its own: the development provider of {@code dev-idp}
  * (navikt's mock-oauth2-server, with the demo people's claims), started on a free port of this machine
  * for the tests that sign in with SSO. Its libraries never meet the application's: the classpath comes
- * from {@code dev/idp/pom.xml}, resolved by Maven once.
+ * from {@code dev-idp/pom.xml}, resolved by Maven once.
  */
 public class OidcProviderProcess implements QuarkusTestResourceLifecycleManager {
 
@@ -35,14 +35,14 @@ public class OidcProviderProcess implements QuarkusTestResourceLifecycleManager 
     @Override
     public Map<String, String> start() {
         try {
-            Path dir = Path.of("dev/idp").toAbsolutePath();
+            Path dir = Path.of("dev-idp").toAbsolutePath();
             Path classpath = Path.of("target/idp-classpath.txt").toAbsolutePath();
             if (!Files.exists(classpath)) {
                 Process mvn = new ProcessBuilder(List.of(new File("mvnw").getAbsolutePath(), "-q", "-B", "-f",
                         dir.resolve("pom.xml").toString(), "dependency:build-classpath",
                         "-Dmdep.outputFile=" + classpath)).inheritIO().start();
                 if (mvn.waitFor() != 0 || !Files.exists(classpath)) {
-                    throw new IllegalStateException("could not resolve the identity provider's classpath (dev/idp)");
+                    throw new IllegalStateException("could not resolve the identity provider's classpath (dev-idp)");
                 }
             }
             int port;
