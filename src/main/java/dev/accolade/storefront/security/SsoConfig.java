@@ -24,6 +24,9 @@ public interface SsoConfig {
     @WithDefault("accolade")
     String clientId();
 
+    /** Accolade's client secret at the provider (passed on to quarkus.oidc; never logged or shown). */
+    Optional<String> clientSecret();
+
     /** The provider's name on the sign-in button ("Sign in with Okta"). */
     @WithDefault("SSO")
     String providerName();

@@ -21,6 +21,7 @@ import dev.accolade.common.FormErrors;
 import dev.accolade.common.Forms;
 import dev.accolade.storefront.security.AppUser;
 import dev.accolade.storefront.security.SessionStart;
+import dev.accolade.storefront.security.SsoConfig;
 import dev.accolade.storefront.users.UserAdminService.Refused;
 
 /** The one-time link an invited user opens to set their password; no sign-in needed. */
@@ -39,8 +40,10 @@ public class InvitationResource {
     private final Flash flash;
     private final FormErrors errors;
     private final SessionStart sessions;
+    private final SsoConfig sso;
 
-    InvitationResource(InvitationService invitations, Flash flash, FormErrors errors, SessionStart sessions) {
+    InvitationResource(InvitationService invitations, Flash flash, FormErrors errors, SessionStart sessions, SsoConfig sso) {
+        this.sso = sso;
         this.invitations = invitations;
         this.sessions = sessions;
         this.flash = flash;
@@ -53,12 +56,27 @@ public class InvitationResource {
         if (user.isEmpty()) {
             return Response.status(404).entity(Templates.invalid()).build();
         }
+        if (!sso.passwordAllowed(user.get().email)) {
+            return useSso(user.get().email);
+        }
         return Response.ok(Templates.invitation(user.get(), secret, PasswordPolicy.MIN_LENGTH)).build();
+    }
+
+    /** Password sign-in is off for this account: the link leads to the sign-in page's SSO button instead. */
+    private Response useSso(String email) {
+        flash.put("message", "Accolade signs you in with " + sso.providerName() + " here, so you need no password: "
+                + "use \"Sign in with " + sso.providerName() + "\" with the account of " + email + ".");
+        return Forms.seeOther("/login");
     }
 
     @POST
     public Response accept(@PathParam("secret") String secret, @RestForm String password, @RestForm String confirm) {
         String self = "/invitation/" + secret;
+        Optional<AppUser> invited = invitations.invited(secret);
+        if (invited.isPresent() && !sso.passwordAllowed(invited.get().email)) {
+            // Password sign-in is off: a password chosen here would sign nobody in, nor may this link.
+            return useSso(invited.get().email);
+        }
         if (password == null || !password.equals(confirm)) {
             errors.add("confirm", "The two passwords are not the same.");
             return errors.back(self, "Your password is not set yet.", Map.of());

@@ -64,6 +64,31 @@ class SsoPasswordsOffTest {
     }
 
     @Test
+    void anInvitationLinkLeadsToTheSsoButtonAndSetsNoPassword() {
+        Browser admin = Browser.signedIn("admin@accolade.test");
+        String email = SsoTest.person("invited");
+        Response created = admin.post("/admin/users", "email", email, "displayName", "Invited Person", "role", "HR",
+                "department", "");
+        assertEquals(303, created.statusCode());
+        var link = java.util.regex.Pattern.compile("id=\"invitation-link\">https?://[^/]+(/invitation/[A-Za-z0-9_-]{43})<")
+                .matcher(admin.get(created.getHeader("Location")).asString());
+        assertTrue(link.find(), "the invitation link is shown");
+        String before = QuarkusTransaction.requiringNew().call(() -> AppUser.findByEmail(email).orElseThrow().passwordHash);
+
+        Browser invited = new Browser();
+        Response page = invited.get(link.group(1));
+        assertEquals(303, page.statusCode());
+        assertEquals("/login", java.net.URI.create(page.getHeader("Location")).getPath());
+        invited.get("/login").then().body(containsString("Accolade signs you in with SSO here, so you need no password"));
+        // A password posted to the link anyway (a page open from before) is not set, and signs nobody in.
+        Response posted = invited.post(link.group(1), "password", "a-long-enough-password-1", "confirm",
+                "a-long-enough-password-1");
+        assertEquals("/login", java.net.URI.create(posted.getHeader("Location")).getPath());
+        assertFalse(invited.cookies.containsKey("accolade-session"));
+        assertEquals(before, QuarkusTransaction.requiringNew().call(() -> AppUser.findByEmail(email).orElseThrow().passwordHash));
+    }
+
+    @Test
     void nobodyIsCreatedAtSignInAndRolesStayAsSetInAccolade() {
         String email = SsoTest.person("stranger");
         Browser b = new Browser();
