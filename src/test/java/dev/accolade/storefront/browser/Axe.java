@@ -18,7 +18,7 @@ import com.microsoft.playwright.Page;
  * page. Without the package a browser test that needs it is skipped with the reason, or fails when
  * {@code accolade.browser-tests=required} (CI installs it).
  */
-final class Axe {
+public final class Axe {
 
     static final Path SCRIPT = Path.of("src-frontend", "node_modules", "axe-core", "axe.min.js");
 
@@ -29,7 +29,7 @@ final class Axe {
     }
 
     /** The engine, or the test is skipped (auto) or failed (required) with what to run. */
-    static Axe load() {
+    public static Axe load() {
         if (!Files.isRegularFile(SCRIPT)) {
             String why = "axe-core is not installed at " + SCRIPT + ": run npm ci --prefix src-frontend";
             if ("required".equals(System.getProperty(ChromiumCondition.MODE, "auto").strip().toLowerCase(Locale.ROOT))) {
@@ -50,7 +50,7 @@ final class Axe {
      * devtools protocol, so the page's Content-Security-Policy (no inline script) stays as it is.
      */
     @SuppressWarnings("unchecked")
-    List<String> seriousViolations(Page page) {
+    public List<String> seriousViolations(Page page) {
         if (!Boolean.TRUE.equals(page.evaluate("() => typeof window.axe === 'object'"))) {
             page.evaluate("() => {\n" + source + "\n}");
         }
