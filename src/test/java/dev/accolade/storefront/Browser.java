@@ -36,6 +36,13 @@ public class Browser {
         return r;
     }
 
+    /** A GET of an address whose query is already encoded (as a link on a page has it), sent as it is. */
+    public Response getAsIs(String pathAndQuery) {
+        Response r = request().urlEncodingEnabled(false).get(pathAndQuery);
+        remember(r);
+        return r;
+    }
+
     /**
      * This browser's CSRF token, as the last page showed it; after signing in or out, read from a page
      * first (the token belongs to the session, and changes with it).

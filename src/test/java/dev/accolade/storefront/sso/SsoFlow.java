@@ -24,9 +24,14 @@ final class SsoFlow {
 
     /** Starts sign-in at Accolade; returns the provider's authorization URL Accolade sent the browser to. */
     static String authorizationUrl(Browser b) {
-        Response start = b.get("/sso/start");
-        if (start.statusCode() != 303) {
-            throw new AssertionError("/sso/start answered " + start.statusCode() + ": " + start.asString());
+        return authorizationUrl(b, "/sso/start");
+    }
+
+    /** As {@link #authorizationUrl(Browser)}, starting at the given address (such as the button's with a {@code next}). */
+    static String authorizationUrl(Browser b, String start) {
+        Response startResponse = b.getAsIs(start);
+        if (startResponse.statusCode() != 303) {
+            throw new AssertionError(start + " answered " + startResponse.statusCode() + ": " + startResponse.asString());
         }
         Response login = b.get("/sso/login");
         if (login.statusCode() != 302 || !login.getHeader("Location").startsWith(OidcProviderProcess.issuer())) {

@@ -69,6 +69,19 @@ class SsoTest {
     }
 
     @Test
+    void aSignInStartedFromAPageReturnsToThatPage() {
+        Browser b = new Browser();
+        // A page that needs a user sends the visitor to sign in; its button carries the page along.
+        assertTrue(b.get("/rewards?status=failed").getHeader("Location").endsWith("/login?next=%2Frewards%3Fstatus%3Dfailed"));
+        String button = b.request().queryParam("next", "/rewards?status=failed").get("/login").asString().replaceAll("(?s).*href=\"(/sso/start[^\"]*)\".*", "$1").replace("&amp;", "&");
+        assertEquals("/sso/start?next=%2Frewards%3Fstatus%3Dfailed", button);
+        Response done = SsoFlow.back(b, SsoFlow.providerSignIn(SsoFlow.authorizationUrl(b, button),
+                "manager@accolade.test", null));
+        assertEquals(303, done.statusCode());
+        assertTrue(done.getHeader("Location").endsWith("/rewards?status=failed"), done.getHeader("Location"));
+    }
+
+    @Test
     void theRoleAndDepartmentComeFromTheProvidersClaims() {
         String email = person("promoted");
         long id = user(email, Role.MANAGER, "Engineering", true);
