@@ -33,6 +33,8 @@ public class GreenMailServer implements QuarkusTestResourceLifecycleManager {
 
     static final long GREETING_DELAY_MS = 20;
 
+    static final long STARTUP_TIMEOUT_MS = 30_000;
+
     private static GreenMail server;
     private static int port;
 
@@ -48,7 +50,11 @@ public class GreenMailServer implements QuarkusTestResourceLifecycleManager {
 
     /** Starts a new server on the same port (empty, as a restarted server's mailbox would be for us). */
     public static void back() {
-        server = new GreetingLater(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        ServerSetup setup = new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP);
+        // GreenMail waits 2 s by default for its listener thread to bind; on a loaded 2-core CI machine
+        // that wait has run out once. The wait ends as soon as the server is up.
+        setup.setServerStartupTimeout(STARTUP_TIMEOUT_MS);
+        server = new GreetingLater(setup);
         server.start();
     }
 
