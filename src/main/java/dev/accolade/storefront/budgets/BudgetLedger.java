@@ -1,5 +1,7 @@
 package dev.accolade.storefront.budgets;
 
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 
@@ -25,8 +27,14 @@ import dev.accolade.storefront.orders.RewardOrder;
  * {@code amount - settled - reserved >= :a} in the same statement that adds to {@code reserved}, and a
  * settle or release moves the reservation row out of RESERVED before it touches the budget, so it
  * counts once however many replicas, reconciler passes or late answers try. Rows are always taken in
- * the same order (reservation, budget, allowance, then the audit trail's head), so two of these never
- * wait for each other in a cycle.
+ * the same order (reservation, budget, allowance, then what the caller takes after: the order
+ * ledger's recipient total, the audit trail's head), so two of these never wait for each other in a
+ * cycle.
+ * <p>
+ * An order's reservation, settlement and release are said in the order's own audit row of the same
+ * change (what {@link OrderFunds} returns), a send being one row per step however many ledgers it
+ * moves; a request's reservation and release, which change no order, have rows of their own
+ * ({@code BUDGET_RESERVE}, {@code BUDGET_RELEASE}).
  */
 @ApplicationScoped
 public class BudgetLedger implements OrderFunds {
@@ -42,21 +50,19 @@ public class BudgetLedger implements OrderFunds {
     }
 
     @Override
-    public void reserve(RewardOrder order) {
-        Reservation held = rows.createSelectionQuery("from Reservation where token = :token", Reservation.class)
-                .setParameter("token", order.sendToken).uniqueResult();
+    public String reserve(RewardOrder order) {
+        Reservation held = reservation("token = ?", order.sendToken);
         if (held != null) {
             // An approved request: its amount was reserved when it was asked for; the order takes it over.
-            int n = rows.createMutationQuery("update Reservation set orderId = :order where id = :id"
-                    + " and state = :reserved and orderId is null").setParameter("order", order.id)
-                    .setParameter("id", held.id).setParameter("reserved", Reservation.State.RESERVED).executeUpdate();
+            int n = update("update budget_reservation set order_id = ? where id = ? and state = ? and order_id is null",
+                    order.id, held.id, Reservation.State.RESERVED.name());
             if (n != 1) {
                 throw new NotCovered("This request's budget reservation was given back (it was rejected or expired).");
             }
-            return;
+            return Formats.dollars(held.amount) + " taken over from its reservation in budget " + held.budgetId;
         }
-        reserve(order.sendToken, order.departmentId, order.requesterId, order.amount, true, order.id,
-                "order " + order.id);
+        Reserved r = reserve(order.sendToken, order.departmentId, order.requesterId, order.amount, true, order.id);
+        return r == null ? null : r.describe();
     }
 
     /**
@@ -70,64 +76,98 @@ public class BudgetLedger implements OrderFunds {
     @Transactional(Transactional.TxType.MANDATORY)
     public boolean reserveRequest(String token, long departmentId, long userId, long amount, boolean withinAllowance,
             String what) {
-        return reserve(token, departmentId, userId, amount, withinAllowance, null, what);
+        Reserved r = reserve(token, departmentId, userId, amount, withinAllowance, null);
+        if (r == null) {
+            return false;
+        }
+        audit.record("BUDGET_RESERVE", "budget " + r.budgetId(), "RESERVED", Formats.dollars(amount) + " for " + what
+                + (r.allowanceId() == null ? "" : " (within the manager's allowance)"));
+        return true;
     }
 
     /** Gives back a request's reservation that no order took over (rejected, expired, changes asked). */
     @Transactional(Transactional.TxType.MANDATORY)
     public boolean releaseRequest(String token, String why) {
-        Reservation r = rows.createSelectionQuery("from Reservation where token = :token and orderId is null",
-                Reservation.class).setParameter("token", token).uniqueResult();
-        return r != null && close(r, Reservation.State.RELEASED, why);
-    }
-
-    @Override
-    public void settle(RewardOrder order) {
-        byOrder(order.id, Reservation.State.SETTLED, "order " + order.id + " delivered");
-    }
-
-    @Override
-    public void release(RewardOrder order) {
-        byOrder(order.id, Reservation.State.RELEASED, "order " + order.id + " not sent");
-    }
-
-    private boolean reserve(String token, long departmentId, long userId, long amount, boolean withinAllowance,
-            Long orderId, String what) {
-        OffsetDateTime now = Clocks.utcNow(clock);
-        Budget budget = rows.createSelectionQuery("from Budget where departmentId = :department"
-                + " and periodStart <= :day and periodEnd > :day", Budget.class)
-                .setParameter("department", departmentId).setParameter("day", now.toLocalDate()).uniqueResult();
-        if (budget == null) {
+        Reservation r = reservation("token = ? and order_id is null", token);
+        if (r == null || !close(r, Reservation.State.RELEASED)) {
             return false;
         }
-        int n = rows.createMutationQuery("update Budget set reserved = reserved + :amount where id = :id"
-                + " and amount - settled - reserved >= :amount").setParameter("amount", amount)
-                .setParameter("id", budget.id).executeUpdate();
-        if (n != 1) {
-            Budget now2 = rows.get(Budget.class, budget.id);
-            throw new NotCovered("Your department's budget for " + budget.label() + " has "
-                    + Formats.dollars(now2.remaining()) + " left, less than " + Formats.dollars(amount) + ".");
+        audit.record("BUDGET_RELEASE", "budget " + r.budgetId, "RELEASED", Formats.dollars(r.amount) + ": " + why);
+        return true;
+    }
+
+    @Override
+    public String settle(RewardOrder order) {
+        Reservation r = byOrder(order.id);
+        return r != null && close(r, Reservation.State.SETTLED)
+                ? Formats.dollars(r.amount) + " spent from budget " + r.budgetId
+                : null;
+    }
+
+    @Override
+    public String release(RewardOrder order) {
+        Reservation r = byOrder(order.id);
+        return r != null && close(r, Reservation.State.RELEASED)
+                ? Formats.dollars(r.amount) + " given back to budget " + r.budgetId
+                : null;
+    }
+
+    /** A reservation just made: its budget, and the manager's allowance when it was charged too. */
+    private record Reserved(long budgetId, Long allowanceId, long amount) {
+        String describe() {
+            return Formats.dollars(amount) + " reserved in budget " + budgetId
+                    + (allowanceId == null ? "" : " (within the manager's allowance)");
         }
-        Long allowanceId = null;
-        if (withinAllowance) {
-            Allowance allowance = rows.createSelectionQuery("from Allowance where budgetId = :budget and userId = :user",
-                    Allowance.class).setParameter("budget", budget.id).setParameter("user", userId).uniqueResult();
-            if (allowance != null) {
-                n = rows.createMutationQuery("update Allowance set reserved = reserved + :amount where id = :id"
-                        + " and amount - settled - reserved >= :amount").setParameter("amount", amount)
-                        .setParameter("id", allowance.id).executeUpdate();
-                if (n != 1) {
-                    // The budget's row was changed in this transaction: the caller's rollback undoes it.
-                    throw new NotCovered("Your allowance for " + budget.label() + " has "
-                            + Formats.dollars(rows.get(Allowance.class, allowance.id).remaining()) + " left, less than "
-                            + Formats.dollars(amount) + ".");
+    }
+
+    /**
+     * Reserves in the department's budget for today (and the manager's allowance in it, when
+     * {@code withinAllowance} and there is one): one read of both rows' ids, then a guarded update of each.
+     *
+     * @return null when the department has no budget for today
+     */
+    private Reserved reserve(String token, long departmentId, long userId, long amount, boolean withinAllowance,
+            Long orderId) {
+        OffsetDateTime now = Clocks.utcNow(clock);
+        Long[] ids = rows.doReturningWork(connection -> {
+            try (PreparedStatement select = connection.prepareStatement("select b.id, a.id from budget b"
+                    + " left join budget_allowance a on a.budget_id = b.id and a.user_id = ?"
+                    + " where b.department_id = ? and b.period_start <= ? and b.period_end > ?")) {
+                select.setLong(1, userId);
+                select.setLong(2, departmentId);
+                select.setObject(3, now.toLocalDate());
+                select.setObject(4, now.toLocalDate());
+                try (ResultSet rs = select.executeQuery()) {
+                    return rs.next() ? new Long[] { rs.getLong(1), rs.getObject(2) == null ? null : rs.getLong(2) } : null;
                 }
-                allowanceId = allowance.id;
+            }
+        });
+        if (ids == null) {
+            return null;
+        }
+        long budgetId = ids[0];
+        int n = update("update budget set reserved = reserved + ? where id = ? and amount - settled - reserved >= ?",
+                amount, budgetId, amount);
+        if (n != 1) {
+            Budget budget = rows.get(Budget.class, budgetId);
+            throw new NotCovered("Your department's budget for " + budget.label() + " has "
+                    + Formats.dollars(budget.remaining()) + " left, less than " + Formats.dollars(amount) + ".");
+        }
+        Long allowanceId = withinAllowance ? ids[1] : null;
+        if (allowanceId != null) {
+            n = update("update budget_allowance set reserved = reserved + ? where id = ?"
+                    + " and amount - settled - reserved >= ?", amount, allowanceId, amount);
+            if (n != 1) {
+                // The budget's row was changed in this transaction: the caller's rollback undoes it.
+                Budget budget = rows.get(Budget.class, budgetId);
+                throw new NotCovered("Your allowance for " + budget.label() + " has "
+                        + Formats.dollars(rows.get(Allowance.class, allowanceId).remaining()) + " left, less than "
+                        + Formats.dollars(amount) + ".");
             }
         }
         Reservation r = new Reservation();
         r.token = token;
-        r.budgetId = budget.id;
+        r.budgetId = budgetId;
         r.allowanceId = allowanceId;
         r.departmentId = departmentId;
         r.userId = userId;
@@ -136,37 +176,69 @@ public class BudgetLedger implements OrderFunds {
         r.orderId = orderId;
         r.createdAt = now;
         rows.insert(r);
-        audit.record("BUDGET_RESERVE", "budget " + budget.id, "RESERVED", Formats.dollars(amount) + " for " + what
-                + (allowanceId == null ? "" : " (within the manager's allowance)"));
-        return true;
+        return new Reserved(budgetId, allowanceId, amount);
     }
 
-    private void byOrder(long orderId, Reservation.State to, String why) {
-        Reservation r = rows.createSelectionQuery("from Reservation where orderId = :order", Reservation.class)
-                .setParameter("order", orderId).uniqueResult();
-        if (r != null) {
-            close(r, to, why);
-        }
+    private Reservation byOrder(long orderId) {
+        return reservation("order_id = ?", orderId);
+    }
+
+    /**
+     * The reservation the condition (on one parameter) names, with what a change needs of it; null when
+     * none. Plain JDBC on the session's connection, as the statements below: this is the send path.
+     */
+    private Reservation reservation(String where, Object param) {
+        return rows.doReturningWork(connection -> {
+            try (PreparedStatement select = connection.prepareStatement("select id, budget_id, allowance_id, amount"
+                    + " from budget_reservation where " + where)) {
+                select.setObject(1, param);
+                try (ResultSet rs = select.executeQuery()) {
+                    if (!rs.next()) {
+                        return null;
+                    }
+                    Reservation r = new Reservation();
+                    r.id = rs.getLong(1);
+                    r.budgetId = rs.getLong(2);
+                    r.allowanceId = rs.getObject(3) == null ? null : rs.getLong(3);
+                    r.amount = rs.getLong(4);
+                    return r;
+                }
+            }
+        });
+    }
+
+    /** Runs one guarded update on the session's connection; returns its row count. */
+    private int update(String sql, Object... params) {
+        return rows.doReturningWork(connection -> {
+            try (PreparedStatement update = connection.prepareStatement(sql)) {
+                for (int i = 0; i < params.length; i++) {
+                    update.setObject(i + 1, params[i]);
+                }
+                return update.executeUpdate();
+            }
+        });
     }
 
     /** RESERVED to SETTLED or RELEASED, once; then the budget's (and allowance's) figures follow. */
-    private boolean close(Reservation r, Reservation.State to, String why) {
-        int n = rows.createMutationQuery("update Reservation set state = :to, resolvedAt = :now where id = :id"
-                + " and state = :reserved").setParameter("to", to).setParameter("now", Clocks.utcNow(clock))
-                .setParameter("id", r.id).setParameter("reserved", Reservation.State.RESERVED).executeUpdate();
+    private boolean close(Reservation r, Reservation.State to) {
+        int n = update("update budget_reservation set state = ?, resolved_at = ? where id = ? and state = ?", to.name(),
+                Clocks.utcNow(clock), r.id, Reservation.State.RESERVED.name());
         if (n != 1) {
             return false;
         }
-        String settledTo = to == Reservation.State.SETTLED ? "settled = settled + :amount, " : "";
-        String move = "set " + settledTo + "reserved = reserved - :amount where id = :id";
-        rows.createMutationQuery("update Budget " + move).setParameter("amount", r.amount).setParameter("id", r.budgetId)
-                .executeUpdate();
-        if (r.allowanceId != null) {
-            rows.createMutationQuery("update Allowance " + move).setParameter("amount", r.amount)
-                    .setParameter("id", r.allowanceId).executeUpdate();
+        if (to == Reservation.State.SETTLED) {
+            update("update budget set settled = settled + ?, reserved = reserved - ? where id = ?", r.amount, r.amount,
+                    r.budgetId);
+            if (r.allowanceId != null) {
+                update("update budget_allowance set settled = settled + ?, reserved = reserved - ? where id = ?",
+                        r.amount, r.amount, r.allowanceId);
+            }
+        } else {
+            update("update budget set reserved = reserved - ? where id = ?", r.amount, r.budgetId);
+            if (r.allowanceId != null) {
+                update("update budget_allowance set reserved = reserved - ? where id = ?", r.amount, r.allowanceId);
+            }
         }
-        audit.record(to == Reservation.State.SETTLED ? "BUDGET_SETTLE" : "BUDGET_RELEASE", "budget " + r.budgetId,
-                to.name(), Formats.dollars(r.amount) + ": " + why);
         return true;
     }
 }

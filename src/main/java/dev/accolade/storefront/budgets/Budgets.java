@@ -66,12 +66,24 @@ public class Budgets {
 
     /** The department's budget and, when the manager has one, their allowance (what pages show a manager). */
     public List<BudgetStatus> forManager(long departmentId, long userId) {
-        List<BudgetStatus> out = new ArrayList<>(2);
-        Budget.covering(departmentId, today()).ifPresent(b -> {
-            out.add(BudgetStatus.of(b));
-            Allowance.of(b.id, userId).ifPresent(a -> out.add(BudgetStatus.of(a, b)));
-        });
-        return out;
+        return standing(departmentId, userId).map(Standing::statuses).orElse(List.of());
+    }
+
+    /** The department's budget for today and the manager's allowance in it (null when none), read together. */
+    record Standing(Budget budget, Allowance allowance) {
+        List<BudgetStatus> statuses() {
+            return allowance == null ? List.of(BudgetStatus.of(budget))
+                    : List.of(BudgetStatus.of(budget), BudgetStatus.of(allowance, budget));
+        }
+    }
+
+    /** The department's budget for today with the manager's allowance in it, in one read; empty: no budget. */
+    Optional<Standing> standing(long departmentId, long userId) {
+        return Budget.getEntityManager().createQuery("select b, a from Budget b left join Allowance a"
+                + " on a.budgetId = b.id and a.userId = :user where b.departmentId = :department"
+                + " and b.periodStart <= :day and b.periodEnd > :day", Object[].class)
+                .setParameter("user", userId).setParameter("department", departmentId).setParameter("day", today())
+                .getResultStream().findFirst().map(row -> new Standing((Budget) row[0], (Allowance) row[1]));
     }
 
     /** What the manager can send today without approval: the lower of budget and allowance; empty: no limit. */

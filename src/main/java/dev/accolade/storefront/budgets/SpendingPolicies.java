@@ -1,7 +1,7 @@
 package dev.accolade.storefront.budgets;
 
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,6 +16,7 @@ import dev.accolade.common.Clocks;
 import dev.accolade.common.Formats;
 import dev.accolade.storefront.audit.AuditTrail;
 import dev.accolade.storefront.orders.OrderRequest;
+import dev.accolade.storefront.orders.RecipientTotals;
 import dev.accolade.storefront.orders.RewardOrder;
 
 /**
@@ -23,7 +24,9 @@ import dev.accolade.storefront.orders.RewardOrder;
  * (the maximum per reward, a recipient the policy does not allow, a missing required message, a "From"
  * the policy does not allow); soft rules send it to approval (above the approval threshold, an
  * external recipient, over the per-recipient maximum, over the manager's allowance); the budget
- * refuses what it cannot cover. The same check runs at the review and at the send.
+ * refuses what it cannot cover. The same check runs at the review and at the send. The per-recipient
+ * maximum reads the recipient's running totals ({@link RecipientTotals}), which count the same orders
+ * as {@link #COUNTED}.
  */
 @ApplicationScoped
 public class SpendingPolicies {
@@ -32,11 +35,13 @@ public class SpendingPolicies {
             RewardOrder.Status.DELIVERED, RewardOrder.Status.UNKNOWN, RewardOrder.Status.HELD);
 
     private final Budgets budgets;
+    private final RecipientTotals totals;
     private final AuditTrail audit;
     private final java.time.Clock clock;
 
-    SpendingPolicies(Budgets budgets, AuditTrail audit, java.time.Clock clock) {
+    SpendingPolicies(Budgets budgets, RecipientTotals totals, AuditTrail audit, java.time.Clock clock) {
         this.budgets = budgets;
+        this.totals = totals;
         this.audit = audit;
         this.clock = clock;
     }
@@ -45,8 +50,13 @@ public class SpendingPolicies {
         return SpendingPolicy.of(departmentId);
     }
 
-    /** The policy's verdict on a validated request of this manager (reads only). */
-    public Verdict check(OrderRequest request, long departmentId, String departmentName, long userId, String sender) {
+    /**
+     * The policy's verdict on a validated request of this manager (reads only). {@code forReview}: also
+     * the manager's recent rewards to the same person, which the review page warns about; the send
+     * itself does not need them.
+     */
+    public Verdict check(OrderRequest request, long departmentId, String departmentName, long userId, String sender,
+            boolean forReview) {
         SpendingPolicy policy = SpendingPolicy.of(departmentId);
         Map<String, String> errors = new LinkedHashMap<>();
         List<String> approval = new ArrayList<>();
@@ -88,16 +98,12 @@ public class SpendingPolicies {
             approval.add("It is above " + Formats.dollars(policy.approvalThreshold) + ", the amount that needs approval.");
         }
 
-        List<BudgetStatus> statuses = budgets.forManager(departmentId, userId);
-        Optional<Budget> budget = Budget.covering(departmentId, budgets.today());
+        Optional<Budgets.Standing> standing = budgets.standing(departmentId, userId);
+        List<BudgetStatus> statuses = standing.map(Budgets.Standing::statuses).orElse(List.of());
         if (policy.maxPerRecipient != null) {
-            OffsetDateTime from = budget.map(b -> b.periodStart)
-                    .orElse(BudgetPeriod.MONTH.startOf(budgets.today(), 1)).atStartOfDay().atOffset(ZoneOffset.UTC);
-            long already = RewardOrder.getEntityManager().createQuery("select coalesce(sum(o.amount), 0) from RewardOrder o"
-                    + " where o.departmentId = :department and o.recipientKey = :email and o.createdAt >= :from"
-                    + " and o.status in :counted", Long.class).setParameter("department", departmentId)
-                    .setParameter("email", request.recipientEmail().toLowerCase(Locale.ROOT)).setParameter("from", from)
-                    .setParameter("counted", COUNTED).getSingleResult();
+            LocalDate from = standing.map(b -> b.budget().periodStart)
+                    .orElse(BudgetPeriod.MONTH.startOf(budgets.today(), 1));
+            long already = totals.since(departmentId, request.recipientEmail(), from);
             if (already + amount > policy.maxPerRecipient) {
                 approval.add("The recipient would get " + Formats.dollars(already + amount) + " this period, over the "
                         + Formats.dollars(policy.maxPerRecipient) + " per person.");
@@ -113,7 +119,8 @@ public class SpendingPolicies {
                 approval.add("It is over your allowance (" + Formats.dollars(statuses.get(1).remaining()) + " left).");
             }
         }
-        return new Verdict(errors, approval, recent(policy, userId, request.recipientEmail()), statuses, notCovered);
+        List<RecentReward> recent = forReview ? recent(policy, userId, request.recipientEmail()) : List.of();
+        return new Verdict(errors, approval, recent, statuses, notCovered);
     }
 
     /** The manager's rewards to the same address in the policy's last N days, newest first. */

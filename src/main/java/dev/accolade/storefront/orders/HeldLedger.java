@@ -25,13 +25,16 @@ class HeldLedger {
     private final Clock clock;
     private final RewardMetrics metrics;
     private final OrderFunds funds;
+    private final RecipientTotals totals;
 
-    HeldLedger(StatelessSession rows, AuditTrail audit, Clock clock, RewardMetrics metrics, OrderFunds funds) {
+    HeldLedger(StatelessSession rows, AuditTrail audit, Clock clock, RewardMetrics metrics, OrderFunds funds,
+            RecipientTotals totals) {
         this.rows = rows;
         this.audit = audit;
         this.clock = clock;
         this.metrics = metrics;
         this.funds = funds;
+        this.totals = totals;
     }
 
     /** PENDING to HELD until {@code retryAt}; false when the order was no longer PENDING. */
@@ -76,8 +79,9 @@ class HeldLedger {
                 .setParameter("now", Clocks.utcNow(clock)).setParameter("id", order.id)
                 .setParameter("held", Status.HELD).executeUpdate();
         if (n == 1) {
-            funds.release(order);
-            audit.record("SEND_OUTCOME", "order " + order.id, "FAILED", reason);
+            String released = funds.release(order);
+            totals.remove(order.id);
+            audit.record("SEND_OUTCOME", "order " + order.id, "FAILED", OrderFunds.with(reason, released));
             metrics.changed(order.departmentId, null, Status.FAILED);
         }
         return n == 1;

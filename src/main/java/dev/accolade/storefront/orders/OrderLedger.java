@@ -32,21 +32,24 @@ public class OrderLedger {
     private final Event<OrderDelivered> deliveries;
     private final RewardMetrics metrics;
     private final OrderFunds funds;
+    private final RecipientTotals totals;
 
     OrderLedger(StatelessSession rows, AuditTrail audit, Clock clock, Event<OrderDelivered> deliveries,
-            RewardMetrics metrics, OrderFunds funds) {
+            RewardMetrics metrics, OrderFunds funds, RecipientTotals totals) {
         this.rows = rows;
         this.audit = audit;
         this.clock = clock;
         this.deliveries = deliveries;
         this.metrics = metrics;
         this.funds = funds;
+        this.totals = totals;
     }
 
     /**
      * Commits the order as PENDING before RaaS is called; fails on a replayed token (unique). The
      * insert is the entity's own, with the id from its pooled sequence, run at once. Its amount is
-     * reserved in the same transaction ({@link OrderFunds}); {@link NotCovered} when it cannot be.
+     * reserved in the same transaction ({@link OrderFunds}); {@link NotCovered} when it cannot be. The
+     * recipient's running total ({@link RecipientTotals}) counts it from this commit.
      */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public RewardOrder reserve(OrderRequest request, Requester requester) {
@@ -59,9 +62,10 @@ public class OrderLedger {
         RewardOrder o = RewardOrder.pending(request, requester, now());
         o.attended = attended;
         rows.insert(o);
-        funds.reserve(o);
-        audit.record("SEND_ATTEMPT", "order " + o.id, "PENDING", o.sku + " " + Formats.dollars(o.amount) + " to "
-                + o.recipientEmail + " from " + requester.department().name());
+        String reserved = funds.reserve(o);
+        totals.add(o);
+        audit.record("SEND_ATTEMPT", "order " + o.id, "PENDING", OrderFunds.with(o.sku + " " + Formats.dollars(o.amount)
+                + " to " + o.recipientEmail + " from " + requester.department().name(), reserved));
         return o;
     }
 
@@ -92,12 +96,13 @@ public class OrderLedger {
             }
         });
         if (n == 1) {
-            funds.settle(order);
+            String settled = funds.settle(order);
             // Observers (the reports' monthly sums) read now and write after the audit row, last
             // before the commit: see OrderDelivered for the lock order this keeps.
             OrderDelivered delivery = new OrderDelivered(order);
             deliveries.fire(delivery);
-            audit.record(action, "order " + order.id, "DELIVERED", "Tango Card order " + raas.orderId());
+            audit.record(action, "order " + order.id, "DELIVERED", OrderFunds.with("Tango Card order " + raas.orderId(),
+                    settled));
             delivery.writeLast();
             metrics.changed(order.departmentId, department, Status.DELIVERED);
         }
@@ -113,8 +118,9 @@ public class OrderLedger {
                 .setParameter("id", order.id).setParameter("pending", Status.PENDING)
                 .setParameter("unknown", Status.UNKNOWN).executeUpdate();
         if (n == 1) {
-            funds.release(order);
-            audit.record(action, "order " + order.id, "FAILED", reason);
+            String released = funds.release(order);
+            totals.remove(order.id);
+            audit.record(action, "order " + order.id, "FAILED", OrderFunds.with(reason, released));
             metrics.changed(order.departmentId, department, Status.FAILED);
         }
         return n == 1;

@@ -137,7 +137,7 @@ public class SendResource {
         if (later.isEmpty() && !errors.isEmpty()) {
             return Response.ok(page(brand.get(), form)).build();
         }
-        Verdict verdict = verdict(request.get(), department.id, department.name);
+        Verdict verdict = verdict(request.get(), department.id, department.name, true);
         if (later.isPresent() && verdict.needsApproval()) {
             errors.add("sendDate", NEEDS_APPROVAL);
         }
@@ -208,7 +208,7 @@ public class SendResource {
             refused = Optional.of("The reward was not scheduled: please check the highlighted fields.");
         }
         Verdict verdict = QuarkusTransaction.requiringNew().call(() -> verdict(request.get(), department.id(),
-                department.name()));
+                department.name(), false));
         if (refused.isPresent()) {
             // the send-later fields are wrong: say so before anything else
         } else if (!verdict.errors().isEmpty()) {
@@ -324,9 +324,9 @@ public class SendResource {
         return parsed.time();
     }
 
-    /** The department's policy and budget on the request. */
-    private Verdict verdict(OrderRequest request, long departmentId, String departmentName) {
-        return policies.check(request, departmentId, departmentName, me.getUserId(), me.getDisplayName());
+    /** The department's policy and budget on the request; {@code forReview}: with the recent rewards to warn of. */
+    private Verdict verdict(OrderRequest request, long departmentId, String departmentName, boolean forReview) {
+        return policies.check(request, departmentId, departmentName, me.getUserId(), me.getDisplayName(), forReview);
     }
 
     private static Response missing() {

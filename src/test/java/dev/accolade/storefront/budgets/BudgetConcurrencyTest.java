@@ -127,9 +127,13 @@ class BudgetConcurrencyTest {
         assertEquals(0, after.reserved, "released once, not twice (a second release would make it negative and fail)");
         assertEquals(1_000, after.remaining());
         assertEquals(1, reservations(budget.id, Reservation.State.RELEASED));
+        // The release is said in the order's FAILED row, the one row of that change.
         long releases = QuarkusTransaction.requiringNew().call(() -> dev.accolade.storefront.audit.AuditEvent
-                .count("action = ?1 and target = ?2", "BUDGET_RELEASE", "budget " + budget.id));
+                .count("target = ?1 and detail like ?2", "order " + unknown.id, "%given back to budget " + budget.id + "%"));
         assertEquals(1, releases, "one release in the audit trail");
+        long failedRows = QuarkusTransaction.requiringNew().call(() -> dev.accolade.storefront.audit.AuditEvent
+                .count("target = ?1 and outcome = ?2", "order " + unknown.id, "FAILED"));
+        assertEquals(1, failedRows, "one FAILED row for the order");
 
         // What was given back can be spent again, once.
         Outcomes again = race(3, requester, manager);

@@ -1,0 +1,106 @@
+package dev.accolade.storefront.orders;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Locale;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import org.hibernate.StatelessSession;
+
+/**
+ * What each recipient was sent, per department and UTC day ({@code recipient_day_total}): every order
+ * that is not FAILED counts. The spending policy's per-recipient maximum reads the period's days here,
+ * a few rows however many rewards one address got (a team mailbox, a contest winner), instead of
+ * every order to it.
+ * <p>
+ * The order ledger keeps it in step: {@link #add} in the transaction that commits an order as PENDING,
+ * {@link #remove} in the one that makes it FAILED (final, and made so once by a guarded update). Both
+ * run after the order's budget rows and before the audit row, the lock order of every ledger
+ * transaction.
+ */
+@ApplicationScoped
+public class RecipientTotals {
+
+    private final StatelessSession rows;
+
+    RecipientTotals(StatelessSession rows) {
+        this.rows = rows;
+    }
+
+    /** What the department sent the address (any case) from the UTC day {@code from} on, FAILED orders aside. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public long since(long departmentId, String email, LocalDate from) {
+        return rows.doReturningWork(connection -> {
+            try (PreparedStatement sum = connection.prepareStatement("select coalesce(sum(amount), 0)"
+                    + " from recipient_day_total where department_id = ? and recipient_key = ? and sent_on >= ?")) {
+                sum.setLong(1, departmentId);
+                sum.setString(2, email.toLowerCase(Locale.ROOT));
+                sum.setObject(3, from);
+                try (ResultSet rs = sum.executeQuery()) {
+                    rs.next();
+                    return rs.getLong(1);
+                }
+            }
+        });
+    }
+
+    /** Counts a new PENDING order (in its transaction, the order's fields as they are being inserted). */
+    void add(RewardOrder order) {
+        LocalDate day = order.createdAt.withOffsetSameInstant(ZoneOffset.UTC).toLocalDate();
+        rows.doWork(connection -> {
+            // The row is there for every reward after the recipient's first of the day: one statement.
+            if (change(connection, order.departmentId, order.recipientKey, day, order.amount) == 0) {
+                try (PreparedStatement insert = connection.prepareStatement("insert into recipient_day_total"
+                        + " (department_id, recipient_key, sent_on, amount) values (?, ?, ?, 0) on conflict do nothing")) {
+                    insert.setLong(1, order.departmentId);
+                    insert.setString(2, order.recipientKey);
+                    insert.setObject(3, day);
+                    insert.executeUpdate();
+                }
+                if (change(connection, order.departmentId, order.recipientKey, day, order.amount) != 1) {
+                    throw new IllegalStateException("recipient_day_total: no row for order " + order.id);
+                }
+            }
+        });
+    }
+
+    /**
+     * Takes off an order that has just become FAILED, as the database has it (the caller's copy may
+     * be a partial one).
+     */
+    void remove(long orderId) {
+        rows.doWork(connection -> {
+            try (PreparedStatement read = connection.prepareStatement(
+                    "select department_id, recipient_key, created_at, amount from reward_order where id = ?")) {
+                read.setLong(1, orderId);
+                try (ResultSet rs = read.executeQuery()) {
+                    if (!rs.next()) {
+                        return;
+                    }
+                    LocalDate day = rs.getObject(3, OffsetDateTime.class).withOffsetSameInstant(ZoneOffset.UTC)
+                            .toLocalDate();
+                    change(connection, rs.getLong(1), rs.getString(2), day, -rs.getLong(4));
+                }
+            }
+        });
+    }
+
+    private static int change(Connection connection, long departmentId, String key, LocalDate day, long by)
+            throws SQLException {
+        try (PreparedStatement update = connection.prepareStatement("update recipient_day_total"
+                + " set amount = amount + ? where department_id = ? and recipient_key = ? and sent_on = ?")) {
+            update.setLong(1, by);
+            update.setLong(2, departmentId);
+            update.setString(3, key);
+            update.setObject(4, day);
+            return update.executeUpdate();
+        }
+    }
+}
