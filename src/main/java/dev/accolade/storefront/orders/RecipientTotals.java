@@ -41,7 +41,7 @@ public class RecipientTotals {
             try (PreparedStatement sum = connection.prepareStatement("select coalesce(sum(amount), 0)"
                     + " from recipient_day_total where department_id = ? and recipient_key = ? and sent_on >= ?")) {
                 sum.setLong(1, departmentId);
-                sum.setString(2, email.toLowerCase(Locale.ROOT));
+                sum.setString(2, key(email));
                 sum.setObject(3, from);
                 try (ResultSet rs = sum.executeQuery()) {
                     rs.next();
@@ -54,17 +54,18 @@ public class RecipientTotals {
     /** Counts a new PENDING order (in its transaction, the order's fields as they are being inserted). */
     void add(RewardOrder order) {
         LocalDate day = order.createdAt.withOffsetSameInstant(ZoneOffset.UTC).toLocalDate();
+        String key = key(order.recipientEmail);
         rows.doWork(connection -> {
             // The row is there for every reward after the recipient's first of the day: one statement.
-            if (change(connection, order.departmentId, order.recipientKey, day, order.amount) == 0) {
+            if (change(connection, order.departmentId, key, day, order.amount) == 0) {
                 try (PreparedStatement insert = connection.prepareStatement("insert into recipient_day_total"
                         + " (department_id, recipient_key, sent_on, amount) values (?, ?, ?, 0) on conflict do nothing")) {
                     insert.setLong(1, order.departmentId);
-                    insert.setString(2, order.recipientKey);
+                    insert.setString(2, key);
                     insert.setObject(3, day);
                     insert.executeUpdate();
                 }
-                if (change(connection, order.departmentId, order.recipientKey, day, order.amount) != 1) {
+                if (change(connection, order.departmentId, key, day, order.amount) != 1) {
                     throw new IllegalStateException("recipient_day_total: no row for order " + order.id);
                 }
             }
@@ -78,7 +79,7 @@ public class RecipientTotals {
     void remove(long orderId) {
         rows.doWork(connection -> {
             try (PreparedStatement read = connection.prepareStatement(
-                    "select department_id, recipient_key, created_at, amount from reward_order where id = ?")) {
+                    "select department_id, recipient_email, created_at, amount from reward_order where id = ?")) {
                 read.setLong(1, orderId);
                 try (ResultSet rs = read.executeQuery()) {
                     if (!rs.next()) {
@@ -86,10 +87,18 @@ public class RecipientTotals {
                     }
                     LocalDate day = rs.getObject(3, OffsetDateTime.class).withOffsetSameInstant(ZoneOffset.UTC)
                             .toLocalDate();
-                    change(connection, rs.getLong(1), rs.getString(2), day, -rs.getLong(4));
+                    change(connection, rs.getLong(1), key(rs.getString(2)), day, -rs.getLong(4));
                 }
             }
         });
+    }
+
+    /**
+     * The address as the totals key it: lower case, by the same rule wherever it is computed (an order's
+     * {@code recipient_key} column is the database's lower case, the same for every ASCII address).
+     */
+    private static String key(String email) {
+        return email.toLowerCase(Locale.ROOT);
     }
 
     private static int change(Connection connection, long departmentId, String key, LocalDate day, long by)
