@@ -13,6 +13,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import org.hibernate.StatelessSession;
+import org.jboss.logging.Logger;
 
 /**
  * What each recipient was sent, per department and UTC day ({@code recipient_day_total}): every order
@@ -27,6 +28,8 @@ import org.hibernate.StatelessSession;
  */
 @ApplicationScoped
 public class RecipientTotals {
+
+    private static final Logger LOG = Logger.getLogger(RecipientTotals.class);
 
     private final StatelessSession rows;
 
@@ -87,17 +90,37 @@ public class RecipientTotals {
                     }
                     LocalDate day = rs.getObject(3, OffsetDateTime.class).withOffsetSameInstant(ZoneOffset.UTC)
                             .toLocalDate();
-                    change(connection, rs.getLong(1), key(rs.getString(2)), day, -rs.getLong(4));
+                    long departmentId = rs.getLong(1);
+                    String key = key(rs.getString(2));
+                    long amount = rs.getLong(4);
+                    // Never below zero, and never a reason to roll back the failure (which gives the
+                    // budget back): a total that did not count the order is said, not fatal.
+                    int n;
+                    try (PreparedStatement update = connection.prepareStatement("update recipient_day_total"
+                            + " set amount = case when amount >= ? then amount - ? else 0 end"
+                            + " where department_id = ? and recipient_key = ? and sent_on = ?")) {
+                        update.setLong(1, amount);
+                        update.setLong(2, amount);
+                        update.setLong(3, departmentId);
+                        update.setString(4, key);
+                        update.setObject(5, day);
+                        n = update.executeUpdate();
+                    }
+                    if (n != 1) {
+                        LOG.warnf("Order %d failed, and no recipient total held it (department %d, %s): nothing"
+                                + " to take off", orderId, departmentId, day);
+                    }
                 }
             }
         });
     }
 
     /**
-     * The address as the totals key it: lower case, by the same rule wherever it is computed (an order's
-     * {@code recipient_key} column is the database's lower case, the same for every ASCII address).
+     * The address as the totals key it: lower case, by this one rule wherever it is computed, V102's
+     * count of the existing orders included (an order's {@code recipient_key} column is the database's
+     * lower case, the same for every ASCII address).
      */
-    private static String key(String email) {
+    public static String key(String email) {
         return email.toLowerCase(Locale.ROOT);
     }
 

@@ -1,6 +1,7 @@
 package dev.accolade.storefront.orders;
 
 import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -187,7 +188,9 @@ public class RewardOrder extends PanacheEntityBase {
         o.rewardMessage = request.message();
         o.rewardFrom = request.from();
         o.status = Status.PENDING;
-        o.createdAt = now;
+        // As the database keeps it (microseconds), so that the day the recipient's total counts it on
+        // (RecipientTotals) is the day a later read of the row gives.
+        o.createdAt = now.truncatedTo(ChronoUnit.MICROS);
         return o;
     }
 
