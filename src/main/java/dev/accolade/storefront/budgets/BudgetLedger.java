@@ -12,6 +12,7 @@ import org.hibernate.StatelessSession;
 
 import dev.accolade.common.Clocks;
 import dev.accolade.common.Formats;
+import dev.accolade.common.Jdbc;
 import dev.accolade.storefront.audit.AuditTrail;
 import dev.accolade.storefront.orders.NotCovered;
 import dev.accolade.storefront.orders.OrderFunds;
@@ -209,14 +210,7 @@ public class BudgetLedger implements OrderFunds {
 
     /** Runs one guarded update on the session's connection; returns its row count. */
     private int update(String sql, Object... params) {
-        return rows.doReturningWork(connection -> {
-            try (PreparedStatement update = connection.prepareStatement(sql)) {
-                for (int i = 0; i < params.length; i++) {
-                    update.setObject(i + 1, params[i]);
-                }
-                return update.executeUpdate();
-            }
-        });
+        return rows.doReturningWork(connection -> Jdbc.execute(connection, sql, params));
     }
 
     /** RESERVED to SETTLED or RELEASED, once; then the budget's (and allowance's) figures follow. */

@@ -15,6 +15,8 @@ import jakarta.transaction.Transactional;
 import org.hibernate.StatelessSession;
 import org.jboss.logging.Logger;
 
+import dev.accolade.common.Jdbc;
+
 /**
  * What each recipient was sent, per department and UTC day ({@code recipient_day_total}): every order
  * that is not FAILED counts. The spending policy's per-recipient maximum reads the period's days here,
@@ -61,13 +63,8 @@ public class RecipientTotals {
         rows.doWork(connection -> {
             // The row is there for every reward after the recipient's first of the day: one statement.
             if (change(connection, order.departmentId, key, day, order.amount) == 0) {
-                try (PreparedStatement insert = connection.prepareStatement("insert into recipient_day_total"
-                        + " (department_id, recipient_key, sent_on, amount) values (?, ?, ?, 0) on conflict do nothing")) {
-                    insert.setLong(1, order.departmentId);
-                    insert.setString(2, key);
-                    insert.setObject(3, day);
-                    insert.executeUpdate();
-                }
+                Jdbc.execute(connection, "insert into recipient_day_total (department_id, recipient_key, sent_on, amount)"
+                        + " values (?, ?, ?, 0) on conflict do nothing", order.departmentId, key, day);
                 if (change(connection, order.departmentId, key, day, order.amount) != 1) {
                     throw new IllegalStateException("recipient_day_total: no row for order " + order.id);
                 }
@@ -91,22 +88,9 @@ public class RecipientTotals {
                     LocalDate day = rs.getObject(3, OffsetDateTime.class).withOffsetSameInstant(ZoneOffset.UTC)
                             .toLocalDate();
                     long departmentId = rs.getLong(1);
-                    String key = key(rs.getString(2));
-                    long amount = rs.getLong(4);
-                    // Never below zero, and never a reason to roll back the failure (which gives the
-                    // budget back): a total that did not count the order is said, not fatal.
-                    int n;
-                    try (PreparedStatement update = connection.prepareStatement("update recipient_day_total"
-                            + " set amount = case when amount >= ? then amount - ? else 0 end"
-                            + " where department_id = ? and recipient_key = ? and sent_on = ?")) {
-                        update.setLong(1, amount);
-                        update.setLong(2, amount);
-                        update.setLong(3, departmentId);
-                        update.setString(4, key);
-                        update.setObject(5, day);
-                        n = update.executeUpdate();
-                    }
-                    if (n != 1) {
+                    // Never a reason to roll back the failure (which gives the budget back): a total that
+                    // did not count the order is said, not fatal.
+                    if (change(connection, departmentId, key(rs.getString(2)), day, -rs.getLong(4)) != 1) {
                         LOG.warnf("Order %d failed, and no recipient total held it (department %d, %s): nothing"
                                 + " to take off", orderId, departmentId, day);
                     }
@@ -124,15 +108,11 @@ public class RecipientTotals {
         return email.toLowerCase(Locale.ROOT);
     }
 
+    /** Adds {@code by} (negative: takes it off) to one day's total, never below zero; returns the row count. */
     private static int change(Connection connection, long departmentId, String key, LocalDate day, long by)
             throws SQLException {
-        try (PreparedStatement update = connection.prepareStatement("update recipient_day_total"
-                + " set amount = amount + ? where department_id = ? and recipient_key = ? and sent_on = ?")) {
-            update.setLong(1, by);
-            update.setLong(2, departmentId);
-            update.setString(3, key);
-            update.setObject(4, day);
-            return update.executeUpdate();
-        }
+        return Jdbc.execute(connection, "update recipient_day_total set amount = case when amount + ? >= 0"
+                + " then amount + ? else 0 end where department_id = ? and recipient_key = ? and sent_on = ?",
+                by, by, departmentId, key, day);
     }
 }

@@ -18,6 +18,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 
+import dev.accolade.common.Jdbc;
 import dev.accolade.storefront.audit.Actor;
 import dev.accolade.storefront.audit.Actors;
 import dev.accolade.storefront.audit.AuditTrail;
@@ -67,14 +68,14 @@ public class RefusalTally {
                 trim(actor.name() == null ? "anonymous" : actor.name(), 255), action, outcome };
         String last = trim(detail, 1000);
         try (Connection c = dataSource.getConnection()) {
-            if (execute(c, UPDATE, prepend(at, prepend(last, prepend(at, key)))) > 0) {
+            if (Jdbc.execute(c, UPDATE, prepend(at, prepend(last, prepend(at, key)))) > 0) {
                 return;
             }
             try {
-                execute(c, "insert into refusal_tally (last_at, last_detail, minute_no, address, actor, action, outcome, hits)"
+                Jdbc.execute(c, "insert into refusal_tally (last_at, last_detail, minute_no, address, actor, action, outcome, hits)"
                         + " values (?, ?, ?, ?, ?, ?, ?, 1)", prepend(at, prepend(last, key)));
             } catch (SQLException raced) {
-                execute(c, UPDATE, prepend(at, prepend(last, prepend(at, key))));
+                Jdbc.execute(c, UPDATE, prepend(at, prepend(last, prepend(at, key))));
             }
         } catch (SQLException e) {
             throw new IllegalStateException("refusal tally: " + e.getMessage(), e);
@@ -109,7 +110,7 @@ public class RefusalTally {
             // The row is deleted and its audit row written in one transaction: once, whoever else flushes.
             boolean mine = QuarkusTransaction.requiringNew().call(() -> {
                 try (Connection c = dataSource.getConnection()) {
-                    if (execute(c, "delete from refusal_tally where minute_no = ? and address = ? and actor = ? and action = ?"
+                    if (Jdbc.execute(c, "delete from refusal_tally where minute_no = ? and address = ? and actor = ? and action = ?"
                             + " and outcome = ?", n.minute(), n.address(), n.actor(), n.action(), n.outcome()) == 0) {
                         return false;
                     }
@@ -130,15 +131,6 @@ public class RefusalTally {
         all[0] = first;
         System.arraycopy(rest, 0, all, 1, rest.length);
         return all;
-    }
-
-    private static int execute(Connection c, String sql, Object... values) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement(sql)) {
-            for (int i = 0; i < values.length; i++) {
-                s.setObject(i + 1, values[i]);
-            }
-            return s.executeUpdate();
-        }
     }
 
     private static String trim(String s, int max) {

@@ -13,6 +13,8 @@ import javax.sql.DataSource;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import dev.accolade.common.Jdbc;
+
 /**
  * Sign-in sessions as rows ({@code user_session}): the cookie names its row, and the session check
  * of every request reads it ({@link SessionIdentityProvider}), so ending a row ends the session on
@@ -84,11 +86,8 @@ public class Sessions {
     }
 
     private int execute(String sql, Object... values) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
-            for (int i = 0; i < values.length; i++) {
-                s.setObject(i + 1, values[i]);
-            }
-            return s.executeUpdate();
+        try (Connection c = dataSource.getConnection()) {
+            return Jdbc.execute(c, sql, values);
         } catch (SQLException e) {
             throw new IllegalStateException("sessions: " + e.getMessage(), e);
         }

@@ -13,6 +13,8 @@ import javax.sql.DataSource;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import dev.accolade.common.Jdbc;
+
 /**
  * What keeps password guessing slow, decided by the database so that it holds under any concurrency
  * and on any number of replicas: each statement is one atomic update, never a read-modify-write.
@@ -94,11 +96,11 @@ public class SignInGuard {
         for (int tries = 0;; tries++) {
             try {
                 int attempts = inTransaction(c -> {
-                    if (execute(c, "update sign_in_throttle set attempts = attempts + 1 where address = ? and window_no = ?",
+                    if (Jdbc.execute(c, "update sign_in_throttle set attempts = attempts + 1 where address = ? and window_no = ?",
                             a, window) == 0) {
-                        execute(c, "insert into sign_in_throttle (address, window_no, attempts) values (?, ?, 1)", a, window);
+                        Jdbc.execute(c, "insert into sign_in_throttle (address, window_no, attempts) values (?, ?, 1)", a, window);
                         // A new window for this address: the windows before the last one are over for everyone.
-                        execute(c, "delete from sign_in_throttle where window_no < ?", window - 1);
+                        Jdbc.execute(c, "delete from sign_in_throttle where window_no < ?", window - 1);
                     }
                     try (PreparedStatement q = c.prepareStatement(
                             "select attempts from sign_in_throttle where address = ? and window_no = ?")) {
@@ -140,16 +142,7 @@ public class SignInGuard {
     }
 
     private int update(String sql, Object... values) {
-        return inTransaction(c -> execute(c, sql, values));
-    }
-
-    private static int execute(Connection c, String sql, Object... values) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement(sql)) {
-            for (int i = 0; i < values.length; i++) {
-                s.setObject(i + 1, values[i]);
-            }
-            return s.executeUpdate();
-        }
+        return inTransaction(c -> Jdbc.execute(c, sql, values));
     }
 
     private interface Work<T> {
