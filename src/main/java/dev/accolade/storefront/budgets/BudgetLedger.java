@@ -62,6 +62,13 @@ public class BudgetLedger implements OrderFunds {
             }
             return Formats.dollars(held.amount) + " taken over from its reservation in budget " + held.budgetId;
         }
+        String batch = batchOf(order.sendToken);
+        if (batch != null) {
+            String carved = carve(batch, order);
+            if (carved != null) {
+                return carved;
+            }
+        }
         Reserved r = reserve(order.sendToken, order.departmentId, order.requesterId, order.amount, true, order.id);
         return r == null ? null : r.describe();
     }
@@ -86,12 +93,18 @@ public class BudgetLedger implements OrderFunds {
         return true;
     }
 
-    /** Gives back a request's reservation that no order took over (rejected, expired, changes asked). */
+    /**
+     * Gives back a request's reservation that no order took over (rejected, expired, changes asked), or
+     * what is left of a batch's (cancelled, rejected, finished).
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     public boolean releaseRequest(String token, String why) {
         Reservation r = reservation("token = ? and order_id is null", token);
-        if (r == null || !close(r, Reservation.State.RELEASED)) {
+        if (r == null || !close(r, Reservation.State.RELEASED, true)) {
             return false;
+        }
+        if (r.amount == 0) {
+            return true; // a batch whose rows took all of it: nothing to give back, nothing to say
         }
         audit.record("BUDGET_RELEASE", "budget " + r.budgetId, "RELEASED", Formats.dollars(r.amount) + ": " + why);
         return true;
@@ -100,7 +113,7 @@ public class BudgetLedger implements OrderFunds {
     @Override
     public String settle(RewardOrder order) {
         Reservation r = byOrder(order.id);
-        return r != null && close(r, Reservation.State.SETTLED)
+        return r != null && close(r, Reservation.State.SETTLED, false)
                 ? Formats.dollars(r.amount) + " spent from budget " + r.budgetId
                 : null;
     }
@@ -108,9 +121,49 @@ public class BudgetLedger implements OrderFunds {
     @Override
     public String release(RewardOrder order) {
         Reservation r = byOrder(order.id);
-        return r != null && close(r, Reservation.State.RELEASED)
+        return r != null && close(r, Reservation.State.RELEASED, false)
                 ? Formats.dollars(r.amount) + " given back to budget " + r.budgetId
                 : null;
+    }
+
+    /**
+     * The batch token in a batch row's order token ({@code <batch token>.<row number>}); null for any
+     * other send (their tokens have no point).
+     */
+    static String batchOf(String token) {
+        int dot = token == null ? -1 : token.lastIndexOf('.');
+        return dot > 0 ? token.substring(0, dot) : null;
+    }
+
+    /**
+     * A batch row's order takes its amount out of the batch's reservation: the batch's row shrinks by
+     * the amount (guarded, so it never goes below zero) and the order gets a reservation of its own in
+     * the same budget and allowance, which the budget's figures already count. Null when the batch has
+     * no open reservation (it had no budget, or was cancelled): the order then reserves as any send.
+     */
+    private String carve(String batchToken, RewardOrder order) {
+        Reservation whole = reservation("token = ? and state = 'RESERVED' and order_id is null", batchToken);
+        if (whole == null) {
+            return null;
+        }
+        int n = update("update budget_reservation set amount = amount - ? where id = ? and state = ? and amount >= ?",
+                order.amount, whole.id, Reservation.State.RESERVED.name(), order.amount);
+        if (n != 1) {
+            throw new NotCovered("The batch's reservation no longer covers this row (the batch was cancelled or "
+                    + "its reservation used up).");
+        }
+        Reservation r = new Reservation();
+        r.token = order.sendToken;
+        r.budgetId = whole.budgetId;
+        r.allowanceId = whole.allowanceId;
+        r.departmentId = order.departmentId;
+        r.userId = order.requesterId;
+        r.amount = order.amount;
+        r.state = Reservation.State.RESERVED;
+        r.orderId = order.id;
+        r.createdAt = Clocks.utcNow(clock);
+        rows.insert(r);
+        return Formats.dollars(order.amount) + " taken from its batch's reservation in budget " + whole.budgetId;
     }
 
     /** A reservation just made: its budget, and the manager's allowance when it was charged too. */
@@ -213,12 +266,29 @@ public class BudgetLedger implements OrderFunds {
         return rows.doReturningWork(connection -> Jdbc.execute(connection, sql, params));
     }
 
-    /** RESERVED to SETTLED or RELEASED, once; then the budget's (and allowance's) figures follow. */
-    private boolean close(Reservation r, Reservation.State to) {
+    /**
+     * RESERVED to SETTLED or RELEASED, once; then the budget's (and allowance's) figures follow.
+     * {@code request}: a request's or batch's reservation, whose row is this transaction's once the
+     * update took it, so its amount is read again (a batch's rows may have carved from it since it was
+     * first read); an order's reservation never changes amount.
+     */
+    private boolean close(Reservation r, Reservation.State to, boolean request) {
         int n = update("update budget_reservation set state = ?, resolved_at = ? where id = ? and state = ?", to.name(),
                 Clocks.utcNow(clock), r.id, Reservation.State.RESERVED.name());
         if (n != 1) {
             return false;
+        }
+        if (request) {
+            r.amount = rows.doReturningWork(connection -> {
+                try (PreparedStatement select = connection.prepareStatement("select amount from budget_reservation"
+                        + " where id = ?")) {
+                    select.setLong(1, r.id);
+                    try (ResultSet rs = select.executeQuery()) {
+                        rs.next();
+                        return rs.getLong(1);
+                    }
+                }
+            });
         }
         if (to == Reservation.State.SETTLED) {
             update("update budget set settled = settled + ?, reserved = reserved - ? where id = ?", r.amount, r.amount,

@@ -70,15 +70,15 @@ public class Budgets {
     }
 
     /** The department's budget for today and the manager's allowance in it (null when none), read together. */
-    record Standing(Budget budget, Allowance allowance) {
-        List<BudgetStatus> statuses() {
+    public record Standing(Budget budget, Allowance allowance) {
+        public List<BudgetStatus> statuses() {
             return allowance == null ? List.of(BudgetStatus.of(budget))
                     : List.of(BudgetStatus.of(budget), BudgetStatus.of(allowance, budget));
         }
     }
 
     /** The department's budget for today with the manager's allowance in it, in one read; empty: no budget. */
-    Optional<Standing> standing(long departmentId, long userId) {
+    public Optional<Standing> standing(long departmentId, long userId) {
         return Budget.getEntityManager().createQuery("select b, a from Budget b left join Allowance a"
                 + " on a.budgetId = b.id and a.userId = :user where b.departmentId = :department"
                 + " and b.periodStart <= :day and b.periodEnd > :day", Object[].class)

@@ -226,7 +226,7 @@ public class Notices {
     public boolean approvalRequested(long approverId, Approval approval) {
         return toUser(approverId, Notice.APPROVAL_REQUESTED,
                 approval.requester() + " asks you to approve a reward to " + approval.recipientName(),
-                "approval-requested:" + approval.requestId() + ":" + approverId,
+                "approval-requested:" + approval.path() + ":" + approverId,
                 u -> MailTemplates.approvalRequested(u.displayName, approval, PublicUrl.link(approval.path()), prefs()));
     }
 
@@ -239,7 +239,7 @@ public class Notices {
         String why = reason == null || reason.isBlank() ? null : reason.strip();
         return toUser(requesterId, Notice.APPROVAL_DECIDED,
                 "Your reward to " + approval.recipientName() + " " + decision.verb(),
-                "approval-decided:" + approval.requestId(), u -> MailTemplates.approvalDecided(u.displayName, approval,
+                "approval-decided:" + approval.path(), u -> MailTemplates.approvalDecided(u.displayName, approval,
                         decision, why, PublicUrl.link(approval.path()), prefs()));
     }
 

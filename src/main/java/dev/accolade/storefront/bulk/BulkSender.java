@@ -1,0 +1,226 @@
+package dev.accolade.storefront.bulk;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+
+import dev.accolade.common.Clocks;
+import dev.accolade.raas.client.Catalog;
+import dev.accolade.storefront.audit.Actor;
+import dev.accolade.storefront.audit.Actors;
+import dev.accolade.storefront.catalog.CatalogCache;
+import dev.accolade.storefront.directory.Department;
+import dev.accolade.storefront.orders.NotCovered;
+import dev.accolade.storefront.orders.OrderPlacement;
+import dev.accolade.storefront.orders.OrderRequest;
+import dev.accolade.storefront.orders.Requester;
+import dev.accolade.storefront.orders.RewardOrder;
+import dev.accolade.storefront.security.DepartmentRef;
+
+/**
+ * Sends running batches in the background, on every replica: a loop takes rows a few at a time
+ * ({@link BulkRows#claim}, each row by one replica) and places them through {@link OrderPlacement}
+ * with {@code accolade.bulk.concurrency} orders in flight towards RaaS, as
+ * {@code system:bulk-sends}. Each row's order has the row's own token, so a row taken again after its
+ * replica died (its claim older than {@code accolade.bulk.claim-lease}) finds the order the first try
+ * made instead of sending it twice; an order whose RaaS call had no answer stays UNKNOWN for the
+ * reconciler. A batch whose rows are all placed or refused is finished once.
+ */
+@ApplicationScoped
+public class BulkSender {
+
+    private static final Logger LOG = Logger.getLogger(BulkSender.class);
+    static final Actor ACTOR = Actor.system("system:bulk-sends");
+
+    private final BulkRows rows;
+    private final Batches batches;
+    private final OrderPlacement placement;
+    private final CatalogCache catalog;
+    private final Actors actors;
+    private final Clock clock;
+    private final int concurrency;
+    private final Duration lease;
+    private final Duration poll;
+    private final boolean enabled;
+    private final ExecutorService pool;
+    private final AtomicBoolean stopping = new AtomicBoolean();
+    private Thread loop;
+
+    BulkSender(BulkRows rows, Batches batches, OrderPlacement placement, CatalogCache catalog, Actors actors, Clock clock,
+            @ConfigProperty(name = "accolade.bulk.concurrency", defaultValue = "4") int concurrency,
+            @ConfigProperty(name = "accolade.bulk.claim-lease", defaultValue = "PT2M") Duration lease,
+            @ConfigProperty(name = "accolade.bulk.poll", defaultValue = "PT1S") Duration poll,
+            @ConfigProperty(name = "accolade.bulk.worker.enabled", defaultValue = "true") boolean enabled) {
+        this.rows = rows;
+        this.batches = batches;
+        this.placement = placement;
+        this.catalog = catalog;
+        this.actors = actors;
+        this.clock = clock;
+        this.concurrency = Math.max(1, concurrency);
+        this.lease = lease;
+        this.poll = poll;
+        this.enabled = enabled;
+        this.pool = Executors.newFixedThreadPool(this.concurrency, r -> {
+            Thread t = new Thread(r, "bulk-send");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    void start(@Observes StartupEvent event) {
+        if (!enabled) {
+            return;
+        }
+        loop = new Thread(this::run, "bulk-sends");
+        loop.setDaemon(true);
+        loop.start();
+    }
+
+    void stop(@Observes ShutdownEvent event) {
+        stopping.set(true);
+        if (loop != null) {
+            loop.interrupt();
+        }
+        pool.shutdown();
+    }
+
+    private void run() {
+        while (!stopping.get()) {
+            try {
+                if (drain() == 0) {
+                    Thread.sleep(poll.toMillis());
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                if (stopping.get()) {
+                    return;
+                }
+                LOG.warn("Bulk sends: a pass failed; the next one goes on where it stopped", e);
+                try {
+                    Thread.sleep(poll.toMillis() * 5);
+                } catch (InterruptedException stop) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
+    }
+
+    /** Sends what running batches have waiting until none has any; returns how many rows were taken. */
+    public int drain() {
+        int taken = 0;
+        while (!stopping.get()) {
+            List<Long> running = QuarkusTransaction.requiringNew().call(() -> BulkBatch
+                    .<BulkBatch> find("state = ?1 order by createdAt, id", BulkBatch.State.RUNNING).page(0, 20).list()
+                    .stream().map(b -> b.id).toList());
+            int round = 0;
+            for (long id : running) {
+                round += send(id);
+            }
+            settleStaleClaims();
+            if (round == 0) {
+                return taken;
+            }
+            taken += round;
+        }
+        return taken;
+    }
+
+    /** Takes and places one handful of a batch's rows; 0 when it had none (and is then finished). */
+    int send(long batchId) {
+        String claimer = UUID.randomUUID().toString();
+        OffsetDateTime now = Clocks.utcNow(clock);
+        List<BulkRow> claimed = QuarkusTransaction.requiringNew().call(() -> rows.claim(batchId, claimer,
+                concurrency * 4, now, now.minus(lease)));
+        if (claimed.isEmpty()) {
+            batches.finishIfDone(batchId);
+            return 0;
+        }
+        BulkBatch batch = QuarkusTransaction.requiringNew().call(() -> BulkBatch.<BulkBatch> findById(batchId));
+        DepartmentRef department = QuarkusTransaction.requiringNew()
+                .call(() -> Department.<Department> findById(batch.departmentId).ref());
+        Requester requester = new Requester(batch.requesterId, batch.requesterEmail, department);
+        Optional<Catalog> snapshot = catalog.get().map(CatalogCache.Snapshot::catalog);
+        List<Future<?>> inFlight = new ArrayList<>();
+        for (BulkRow row : claimed) {
+            inFlight.add(pool.submit(() -> actors.runAs(ACTOR, () -> place(batch, requester, snapshot, row, claimer))));
+        }
+        for (Future<?> f : inFlight) {
+            try {
+                f.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            } catch (ExecutionException e) {
+                LOG.warn("Bulk sends: a row failed unexpectedly; it is taken again after its claim's lease", e.getCause());
+            }
+        }
+        return claimed.size();
+    }
+
+    private void place(BulkBatch batch, Requester requester, Optional<Catalog> snapshot, BulkRow row, String claimer) {
+        Optional<OrderRequest> request = snapshot.flatMap(c -> c.brands().stream()
+                .flatMap(b -> b.rewards().stream().filter(r -> r.sku().equals(row.sku()) && r.orderable())
+                        .map(r -> new OrderRequest(batch.rowToken(row.rowNo()), b, r, row.amount(), row.name(),
+                                row.email(), row.employeeId(), row.subject(), row.message(), row.from())))
+                .findFirst());
+        if (request.isEmpty()) {
+            // An order made by an earlier try of this row still counts: look for it before refusing.
+            Optional<RewardOrder> earlier = QuarkusTransaction.requiringNew()
+                    .call(() -> RewardOrder.findByToken(batch.rowToken(row.rowNo())));
+            if (earlier.isPresent()) {
+                QuarkusTransaction.requiringNew().run(() -> rows.placed(batch.id, row.rowNo(), claimer, earlier.get().id));
+            } else {
+                QuarkusTransaction.requiringNew().run(() -> rows.notSent(batch.id, row.rowNo(), claimer,
+                        "The reward is no longer in the catalog or available, so it was not sent."));
+            }
+            return;
+        }
+        try {
+            RewardOrder order = placement.placeUnattended(request.get(), requester).order();
+            QuarkusTransaction.requiringNew().run(() -> rows.placed(batch.id, row.rowNo(), claimer, order.id));
+        } catch (NotCovered e) {
+            QuarkusTransaction.requiringNew().run(() -> rows.notSent(batch.id, row.rowNo(), claimer,
+                    "Not sent: " + e.getMessage()));
+        }
+    }
+
+    /**
+     * Claims left behind in a batch that stopped running (cancelled or rejected while a replica that then
+     * died had them): the order the claim made, found by its token, is the row's; without one the row
+     * is cancelled.
+     */
+    void settleStaleClaims() {
+        OffsetDateTime before = Clocks.utcNow(clock).minus(lease);
+        List<BulkRow> stale = QuarkusTransaction.requiringNew().call(() -> rows.staleInStopped(before, 100));
+        for (BulkRow row : stale) {
+            QuarkusTransaction.requiringNew().run(() -> {
+                BulkBatch b = BulkBatch.findById(row.batchId());
+                Optional<RewardOrder> order = RewardOrder.findByToken(b.rowToken(row.rowNo()));
+                rows.settleStale(row.batchId(), row.rowNo(), order.map(o -> o.id).orElse(null));
+            });
+        }
+    }
+}
