@@ -130,6 +130,10 @@ public class BulkSender {
 
     /** Sends what running batches have waiting until none has any; returns how many rows were taken. */
     public int drain() {
+        return actors.runAs(ACTOR, this::drainAll);
+    }
+
+    private int drainAll() {
         int taken = 0;
         while (!stopping.get()) {
             List<Long> running = QuarkusTransaction.requiringNew().call(() -> BulkBatch
