@@ -333,13 +333,13 @@ public class BulkCheck {
             long min = reward.minPrice() == null ? 1 : reward.minPrice();
             long max = reward.maxPrice() == null ? Long.MAX_VALUE : reward.maxPrice();
             OptionalLong cents = Dollars.parse(typed);
-            String range = "from " + Formats.dollars(min) + " to " + Formats.dollars(max);
+            String range = "between " + Formats.dollars(min) + " and " + Formats.dollars(max);
             if (typed == null) {
                 problems.add("Amount: enter an amount " + range + ".");
             } else if (cents.isEmpty()) {
                 problems.add("Amount: \"" + cut(typed, 30) + "\" is not an amount in dollars, such as 25 or 25.50.");
             } else if (cents.getAsLong() < min || cents.getAsLong() > max) {
-                problems.add("Amount: " + Formats.dollars(cents.getAsLong()) + " is outside " + range + ".");
+                problems.add("Amount: " + Formats.dollars(cents.getAsLong()) + " is not " + range + ".");
             } else {
                 return cents.getAsLong();
             }
