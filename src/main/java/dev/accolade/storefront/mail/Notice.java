@@ -29,12 +29,9 @@ public enum Notice {
             EnumSet.of(Role.HR, Role.MANAGER), true),
     APPROVAL_DECIDED("Approval decided", "a reward you asked for was approved, rejected, sent back or expired", true,
             true, EnumSet.of(Role.MANAGER), true),
-    /*
-     * Sent by the batch feature through Notices: set listed to true with the feature that sends it,
-     * so nobody is offered a choice about mail that never comes.
-     */
+    /* Sent by the bulk sends (dev.accolade.storefront.bulk) when a batch has every row placed or refused. */
     BATCH_FINISHED("Batch finished", "a batch of rewards you started has been sent", true, true,
-            EnumSet.of(Role.MANAGER), false);
+            EnumSet.of(Role.MANAGER, Role.HR, Role.ADMIN), true);
 
     private final String label;
     private final String description;

@@ -185,6 +185,9 @@ class BulkSendTest {
         assertEquals(180_00, budget.settled, "spent exactly what was delivered");
         assertEquals(1, audited("BULK_START", b));
         assertEquals(1, audited("BULK_FINISHED", b));
+        long mailed = QuarkusTransaction.requiringNew().call(() -> dev.accolade.storefront.mail.OutboxMail.count(
+                "notice = ?1 and userId = ?2", dev.accolade.storefront.mail.Notice.BATCH_FINISHED, s.manager().id));
+        assertEquals(1, mailed, "its sender hears once that it is finished");
 
         String results = s.browser().get("/bulk/" + id + "/results.csv").then().statusCode(200).extract().asString();
         String[] lines = results.split("\r\n");
@@ -354,5 +357,24 @@ class BulkSendTest {
         assertEquals(303, r.statusCode());
         assertEquals(BulkBatch.State.CHECKED, batch(id).state);
         assertEquals(0, BudgetFixtures.budget(s.budget().id).reserved);
+    }
+
+    @Test
+    void aBodyOverOneMebibyteIsRefusedEverywhereButTheBulkUpload() {
+        Setup s = setup(5000_00);
+        byte[] big = new byte[1024 * 1024 + 1];
+        java.util.Arrays.fill(big, (byte) 'a');
+        Response send = s.browser().request().contentType("application/x-www-form-urlencoded").body(big).post("/send");
+        assertEquals(413, send.statusCode());
+        // A 2 MB file of 12,000 rows is read, checked and stored.
+        StringBuilder csv = new StringBuilder(rows("big-" + UUID.randomUUID() + "-", 12_000, 5));
+        assertTrue(csv.length() > 1024 * 1024, "over the limit of other requests: " + csv.length());
+        long id = batchId(upload(s.browser(), "twelve-thousand.csv", csv.toString()));
+        BulkBatch b = batch(id);
+        assertEquals(12_000, b.rowCount);
+        assertEquals(12_000, b.validCount);
+        assertEquals(60_000_00, b.totalAmount);
+        s.browser().get("/bulk/" + id).then().body(containsString("Every row is valid"))
+                .body(containsString("has $5,000.00 left, less than this batch"));
     }
 }
