@@ -94,6 +94,33 @@ public class BudgetLedger implements OrderFunds {
     }
 
     /**
+     * Reserves a batch's total under its token, in the caller's transaction, with no audit row of its
+     * own: the batch's row says it. Its rows' orders take their amounts out of it ({@link #reserve}).
+     *
+     * @return what was reserved, for the batch's audit row; null when the department has no budget for today
+     * @throws NotCovered when the budget (or allowance) cannot cover it
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public String reserveBatch(String token, long departmentId, long userId, long amount, boolean withinAllowance) {
+        Reserved r = reserve(token, departmentId, userId, amount, withinAllowance, null);
+        return r == null ? null : r.describe();
+    }
+
+    /**
+     * Gives back what is left of a batch's reservation, with no audit row of its own.
+     *
+     * @return what was given back, for the batch's audit row; null when nothing was
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public String releaseBatch(String token) {
+        Reservation r = reservation("token = ? and order_id is null", token);
+        if (r == null || !close(r, Reservation.State.RELEASED, true) || r.amount == 0) {
+            return null;
+        }
+        return Formats.dollars(r.amount) + " given back to budget " + r.budgetId;
+    }
+
+    /**
      * Gives back a request's reservation that no order took over (rejected, expired, changes asked), or
      * what is left of a batch's (cancelled, rejected, finished).
      */
@@ -142,9 +169,13 @@ public class BudgetLedger implements OrderFunds {
      * no open reservation (it had no budget, or was cancelled): the order then reserves as any send.
      */
     private String carve(String batchToken, RewardOrder order) {
-        Reservation whole = reservation("token = ? and state = 'RESERVED' and order_id is null", batchToken);
+        Reservation whole = reservation("token = ? and order_id is null", batchToken);
         if (whole == null) {
             return null;
+        }
+        if (!Reservation.State.RESERVED.name().equals(stateOf(whole.id))) {
+            // Cancelled, rejected or finished: what it reserved was given back, and no row may take more.
+            throw new NotCovered("The batch was stopped: its reservation was given back.");
         }
         int n = update("update budget_reservation set amount = amount - ? where id = ? and state = ? and amount >= ?",
                 order.amount, whole.id, Reservation.State.RESERVED.name(), order.amount);
@@ -256,6 +287,18 @@ public class BudgetLedger implements OrderFunds {
                     r.allowanceId = rs.getObject(3) == null ? null : rs.getLong(3);
                     r.amount = rs.getLong(4);
                     return r;
+                }
+            }
+        });
+    }
+
+    private String stateOf(long id) {
+        return rows.doReturningWork(connection -> {
+            try (PreparedStatement select = connection.prepareStatement("select state from budget_reservation"
+                    + " where id = ?")) {
+                select.setLong(1, id);
+                try (ResultSet rs = select.executeQuery()) {
+                    return rs.next() ? rs.getString(1) : null;
                 }
             }
         });

@@ -18,6 +18,7 @@ import dev.accolade.storefront.budgets.Approvers;
 import dev.accolade.storefront.budgets.BudgetLedger;
 import dev.accolade.storefront.budgets.BudgetStatus;
 import dev.accolade.storefront.budgets.Budgets;
+import dev.accolade.storefront.budgets.SpendingPolicy;
 import dev.accolade.storefront.mail.Notices;
 import dev.accolade.storefront.orders.NotCovered;
 import dev.accolade.storefront.security.AppUser;
@@ -44,9 +45,12 @@ public class Batches {
     private final AuditTrail audit;
     private final Notices notices;
     private final Clock clock;
+    private final java.time.Duration expireAfter;
 
     Batches(BulkRows rows, BudgetLedger ledger, Budgets budgets, Approvers approvers, AuditTrail audit, Notices notices,
-            Clock clock) {
+            Clock clock, @org.eclipse.microprofile.config.inject.ConfigProperty(name = "accolade.approvals.expire-after",
+                    defaultValue = "P7D") java.time.Duration expireAfter) {
+        this.expireAfter = expireAfter;
         this.rows = rows;
         this.ledger = ledger;
         this.budgets = budgets;
@@ -87,6 +91,10 @@ public class Batches {
                 if (b.validCount == 0) {
                     return new Outcome(false, "No row of this file can be sent: fix the file and upload it again.");
                 }
+                Optional<String> stale = stale(b);
+                if (stale.isPresent()) {
+                    return new Outcome(false, stale.get());
+                }
                 List<String> reasons = approvalReasons(b);
                 boolean approval = !reasons.isEmpty();
                 OffsetDateTime now = Clocks.utcNow(clock);
@@ -97,12 +105,12 @@ public class Batches {
                     return new Outcome(false, "This batch was already confirmed.");
                 }
                 boolean overAllowance = reasons.stream().anyMatch(r -> r.contains("allowance"));
-                boolean reserved = ledger.reserveRequest(b.token, b.departmentId, b.requesterId, b.totalAmount,
-                        !overAllowance, "batch " + b.id + " (" + Formats.counted(b.validCount, "row") + ")");
-                BulkBatch.update("reserved = ?1 where id = ?2", reserved, id);
+                String reserved = ledger.reserveBatch(b.token, b.departmentId, b.requesterId, b.totalAmount,
+                        !overAllowance);
+                BulkBatch.update("reserved = ?1 where id = ?2", reserved != null, id);
                 String what = Formats.counted(b.validCount, "reward") + ", " + Formats.dollars(b.totalAmount) + " from "
                         + b.fileName + (b.rowCount > b.validCount ? " (" + (b.rowCount - b.validCount)
-                                + " rows not valid, left out)" : "");
+                                + " rows not valid, left out)" : "") + (reserved == null ? "" : "; " + reserved);
                 if (approval) {
                     audit.record("BULK_APPROVAL_REQUEST", b.target(), "AWAITING", what + "; " + String.join(" ", reasons));
                     Notices.Approval mail = mail(b);
@@ -150,11 +158,12 @@ public class Batches {
             if (n != 1) {
                 return new Outcome(false, "This batch was already decided.");
             }
+            String released = null;
             if (to == BulkBatch.State.REJECTED) {
                 rows.cancelWaiting(id);
-                ledger.releaseRequest(b.token, "batch " + id + " rejected");
+                released = ledger.releaseBatch(b.token);
             }
-            audit.record(action, b.target(), to.name(), note);
+            audit.record(action, b.target(), to.name(), join(note, released));
             notices.approvalDecided(b.requesterId, mail(b), decision, note);
             return new Outcome(true, done);
         });
@@ -195,9 +204,9 @@ public class Batches {
                 return new Outcome(false, "This batch has already ended.");
             }
             int cancelled = rows.cancelWaiting(id);
-            ledger.releaseRequest(b.token, "batch " + id + " cancelled");
-            audit.record("BULK_CANCEL", b.target(), "CANCELLED", Formats.counted(cancelled, "row") + " not sent; "
-                    + progressText(id));
+            String released = ledger.releaseBatch(b.token);
+            audit.record("BULK_CANCEL", b.target(), "CANCELLED", join(Formats.counted(cancelled, "row") + " not sent; "
+                    + progressText(id), released));
             return new Outcome(true, "Cancelled: " + Formats.counted(cancelled, "row") + " will not be sent and their "
                     + "amount is back in the budget.");
         });
@@ -210,22 +219,77 @@ public class Batches {
                 return false;
             }
             BulkBatch b = BulkBatch.findById(id);
-            if (b == null || BulkBatch.update("state = ?1, finishedAt = ?2 where id = ?3 and state = ?4",
-                    BulkBatch.State.FINISHED, Clocks.utcNow(clock), id, BulkBatch.State.RUNNING) != 1) {
+            if (b == null || BulkBatch.update("state = ?1, finishedAt = ?2 where id = ?3 and state in ?4",
+                    BulkBatch.State.FINISHED, Clocks.utcNow(clock), id,
+                    List.of(BulkBatch.State.RUNNING, BulkBatch.State.PAUSED)) != 1) {
                 return false;
             }
-            ledger.releaseRequest(b.token, "batch " + id + " finished");
+            String released = ledger.releaseBatch(b.token);
             Progress p = progress(b);
-            audit.record("BULK_FINISHED", b.target(), "FINISHED", p.summary());
+            audit.record("BULK_FINISHED", b.target(), "FINISHED", join(p.summary(), released));
             notices.batchFinished(b.requesterId, new Notices.Batch(b.id, b.fileName, (int) p.delivered(),
                     (int) p.failed(), (int) p.checking(), b.path()));
             return true;
         });
     }
 
-    /** Discards a batch that was only checked. */
-    public void discard(long id) {
-        QuarkusTransaction.requiringNew().run(() -> rows.deleteChecked(id));
+    /** Discards a batch that was only checked; false when it was confirmed meanwhile. */
+    public boolean discard(long id) {
+        return QuarkusTransaction.requiringNew().call(() -> rows.deleteChecked(id));
+    }
+
+    /**
+     * Batches waiting for approval longer than approval requests may wait: rejected as expired, once
+     * each, their reservation given back.
+     */
+    public int expire() {
+        OffsetDateTime before = Clocks.utcNow(clock).minus(expireAfter);
+        List<Long> due = QuarkusTransaction.requiringNew().call(() -> BulkBatch.<BulkBatch> list(
+                "state = ?1 and createdAt < ?2", BulkBatch.State.AWAITING_APPROVAL, before).stream().map(b -> b.id)
+                .toList());
+        int expired = 0;
+        for (long id : due) {
+            expired += QuarkusTransaction.requiringNew().call(() -> {
+                BulkBatch b = BulkBatch.findById(id);
+                int n = BulkBatch.update("state = ?1, decidedBy = ?2, decidedAt = ?3, decisionNote = ?4, finishedAt = ?3"
+                        + " where id = ?5 and state = ?6", BulkBatch.State.REJECTED, "system:approvals",
+                        Clocks.utcNow(clock), "Not decided within " + expireAfter.toDays() + " days.", id,
+                        BulkBatch.State.AWAITING_APPROVAL);
+                if (n != 1) {
+                    return 0;
+                }
+                rows.cancelWaiting(id);
+                audit.record("BULK_EXPIRE", b.target(), "REJECTED", join("not decided within " + expireAfter.toDays()
+                        + " days", ledger.releaseBatch(b.token)));
+                notices.approvalDecided(b.requesterId, mail(b), Notices.Decision.EXPIRED, null);
+                return 1;
+            });
+        }
+        return expired;
+    }
+
+    /**
+     * Why a checked batch may not be confirmed any more: the department's policy changed after its dry
+     * run, or the dry run is older than a day (the catalog, the directory and the budget move on).
+     */
+    private Optional<String> stale(BulkBatch b) {
+        SpendingPolicy policy = SpendingPolicy.of(b.departmentId);
+        if (policy.updatedAt != null && policy.updatedAt.isAfter(b.createdAt)) {
+            return Optional.of("The department's spending policy changed after this file was checked: upload it "
+                    + "again to check it against the policy as it is now.");
+        }
+        if (b.createdAt.isBefore(Clocks.utcNow(clock).minusDays(1))) {
+            return Optional.of("This file was checked more than a day ago: upload it again to check it as things "
+                    + "are now.");
+        }
+        return Optional.empty();
+    }
+
+    private static String join(String detail, String funds) {
+        if (funds == null) {
+            return detail;
+        }
+        return detail == null || detail.isBlank() ? funds : detail + "; " + funds;
     }
 
     /** Where the batch stands, in the caller's transaction. */

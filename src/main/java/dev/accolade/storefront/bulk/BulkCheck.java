@@ -49,6 +49,8 @@ import dev.accolade.storefront.orders.RecipientTotals;
 @ApplicationScoped
 public class BulkCheck {
 
+    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(BulkCheck.class);
+
     static final int CHUNK = 1000;
 
     /** Who uploads, and for which department. */
@@ -103,9 +105,15 @@ public class BulkCheck {
                 }
             });
             flush(batch.id, chunk);
-        } catch (BulkSheet.Unreadable | RuntimeException e) {
+        } catch (BulkSheet.Unreadable e) {
             QuarkusTransaction.requiringNew().run(() -> rows.deleteChecked(batch.id));
             throw e;
+        } catch (RuntimeException e) {
+            // A file the reader could not open or follow (a damaged workbook, an unreadable upload).
+            LOG.warnf(e, "Bulk file %s of user %d could not be read", fileName, uploader.userId());
+            QuarkusTransaction.requiringNew().run(() -> rows.deleteChecked(batch.id));
+            throw new BulkSheet.Unreadable("The file could not be read. Save it again as CSV (UTF-8) or Excel .xlsx "
+                    + "and upload it again.");
         }
         if (summary.rows() == 0) {
             QuarkusTransaction.requiringNew().run(() -> rows.deleteChecked(batch.id));
@@ -411,6 +419,6 @@ public class BulkCheck {
     }
 
     private static String cut(String s, int max) {
-        return s == null || s.length() <= max ? s : s.substring(0, max) + "…";
+        return s == null || s.length() <= max ? s : s.substring(0, max - 1) + "…";
     }
 }

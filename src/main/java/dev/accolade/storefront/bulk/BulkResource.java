@@ -182,6 +182,10 @@ public class BulkResource {
         if (!b.requesterId.equals(me.getUserId())) {
             throw new NotFoundException();
         }
+        if (me.isManager() && !b.departmentId.equals(me.getDepartmentId())) {
+            flash.put("error", "You no longer send for this file's department: upload it again.");
+            return Forms.seeOther("/bulk/" + id);
+        }
         Batches.Outcome outcome = batches.confirm(id);
         flash.put(outcome.done() ? "message" : "error", outcome.message());
         return Forms.seeOther("/bulk/" + id + (outcome.done() ? "" : "?filter=problems"));
@@ -195,7 +199,10 @@ public class BulkResource {
             flash.put("error", "Only a file that was checked and not sent can be discarded.");
             return Forms.seeOther("/bulk/" + id);
         }
-        batches.discard(id);
+        if (!batches.discard(id)) {
+            flash.put("error", "This file was confirmed meanwhile, so it was not discarded.");
+            return Forms.seeOther("/bulk/" + id);
+        }
         flash.put("message", "Discarded; nothing was sent.");
         return Forms.seeOther("/bulk");
     }

@@ -250,11 +250,50 @@ public class BulkRows {
         }
     }
 
-    /** Removes a batch that was only checked, with its rows. */
+    /**
+     * Removes a batch that was only checked, with its rows; false when it is not (any more) CHECKED.
+     * The batch's row is taken first (a no-op update that locks it), so a confirmation at the same
+     * moment either comes first, and nothing is deleted, or waits and then finds it gone.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
-    void deleteChecked(long batchId) {
+    boolean deleteChecked(long batchId) {
+        if (update("update bulk_batch set state = 'CHECKED' where id = ? and state = 'CHECKED'", batchId) != 1) {
+            return false;
+        }
         update("delete from bulk_row where batch_id = ?", batchId);
         update("delete from bulk_batch where id = ? and state = 'CHECKED'", batchId);
+        return true;
+    }
+
+    /**
+     * Renews a claimed row's claim just before its order is placed, if the row is still this claimer's
+     * and its batch still runs; false otherwise (cancelled, paused, or taken again after the lease),
+     * and then the row is not placed.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    boolean stillMine(long batchId, int rowNo, String claimer, OffsetDateTime now) {
+        return update("update bulk_row set claimed_at = ? where batch_id = ? and row_no = ? and state = 'CLAIMED'"
+                + " and claimed_by = ? and exists (select 1 from bulk_batch b where b.id = ? and b.state = 'RUNNING')",
+                now, batchId, rowNo, claimer, batchId) == 1;
+    }
+
+    /**
+     * A claimed row this pass will not place: cancelled with its batch, or back to waiting (paused).
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    void release(long batchId, int rowNo, String claimer) {
+        update("update bulk_row set state = 'CANCELLED' where batch_id = ? and row_no = ? and state = 'CLAIMED'"
+                + " and claimed_by = ? and exists (select 1 from bulk_batch b where b.id = ? and b.state in ('CANCELLED',"
+                + " 'REJECTED'))", batchId, rowNo, claimer, batchId);
+        update("update bulk_row set state = 'READY', claimed_at = null, claimed_by = null where batch_id = ?"
+                + " and row_no = ? and state = 'CLAIMED' and claimed_by = ?", batchId, rowNo, claimer);
+    }
+
+    /** Waiting rows of batches that stopped (a row handed back while its batch was being cancelled). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    int cancelStrays() {
+        return update("update bulk_row set state = 'CANCELLED' where state = 'READY' and batch_id in (select id"
+                + " from bulk_batch where state in ('CANCELLED', 'REJECTED'))");
     }
 
     private static String where(String filter) {

@@ -136,15 +136,19 @@ public class BulkSender {
     private int drainAll() {
         int taken = 0;
         while (!stopping.get()) {
-            List<Long> running = QuarkusTransaction.requiringNew().call(() -> BulkBatch
-                    .<BulkBatch> find("state = ?1 order by createdAt, id", BulkBatch.State.RUNNING).page(0, 20).list()
-                    .stream().map(b -> b.id).toList());
+            List<BulkBatch> open = QuarkusTransaction.requiringNew().call(() -> BulkBatch
+                    .<BulkBatch> find("state in ?1 order by createdAt, id",
+                            List.of(BulkBatch.State.RUNNING, BulkBatch.State.PAUSED)).page(0, 20).list());
             int round = 0;
-            for (long id : running) {
-                round += send(id);
+            for (BulkBatch b : open) {
+                if (b.state == BulkBatch.State.RUNNING) {
+                    round += send(b.id);
+                } else {
+                    batches.finishIfDone(b.id); // paused after its last rows were taken
+                }
             }
-            settleStaleClaims();
             if (round == 0) {
+                settleStaleClaims();
                 return taken;
             }
             taken += round;
@@ -156,8 +160,9 @@ public class BulkSender {
     int send(long batchId) {
         String claimer = UUID.randomUUID().toString();
         OffsetDateTime now = Clocks.utcNow(clock);
+        // As many rows as there are senders: each is placed at once, well within its lease.
         List<BulkRow> claimed = QuarkusTransaction.requiringNew().call(() -> rows.claim(batchId, claimer,
-                concurrency * 4, now, now.minus(lease)));
+                concurrency, now, now.minus(lease)));
         if (claimed.isEmpty()) {
             batches.finishIfDone(batchId);
             return 0;
@@ -185,6 +190,12 @@ public class BulkSender {
     }
 
     private void place(BulkBatch batch, Requester requester, Optional<Catalog> snapshot, BulkRow row, String claimer) {
+        if (!QuarkusTransaction.requiringNew().call(() -> rows.stillMine(batch.id, row.rowNo(), claimer,
+                Clocks.utcNow(clock)))) {
+            // Paused or cancelled since it was taken, or taken again by another replica: not placed here.
+            QuarkusTransaction.requiringNew().run(() -> rows.release(batch.id, row.rowNo(), claimer));
+            return;
+        }
         Optional<OrderRequest> request = snapshot.flatMap(c -> c.brands().stream()
                 .flatMap(b -> b.rewards().stream().filter(r -> r.sku().equals(row.sku()) && r.orderable())
                         .map(r -> new OrderRequest(batch.rowToken(row.rowNo()), b, r, row.amount(), row.name(),
@@ -217,6 +228,7 @@ public class BulkSender {
      * is cancelled.
      */
     void settleStaleClaims() {
+        QuarkusTransaction.requiringNew().run(rows::cancelStrays);
         OffsetDateTime before = Clocks.utcNow(clock).minus(lease);
         List<BulkRow> stale = QuarkusTransaction.requiringNew().call(() -> rows.staleInStopped(before, 100));
         for (BulkRow row : stale) {

@@ -110,12 +110,39 @@ public final class BulkSheet {
             throw new Unreadable("The file is empty.");
         }
         if (Arrays.equals(start, ZIP)) {
+            checkUnpackedSize(file);
             return readXlsx(file, new Sheet(rows));
         }
         if (Arrays.equals(start, OLD_EXCEL)) {
             throw new Unreadable("This is an old Excel .xls file: save it as .xlsx or CSV and upload it again.");
         }
         return readCsv(file, new Sheet(rows));
+    }
+
+    /** What a workbook may unpack to: a 50,000-row sheet with long messages is well under 100 MB. */
+    static final long MAX_UNPACKED = 200L * 1024 * 1024;
+
+    /**
+     * Refuses a workbook whose parts unpack to more than {@link #MAX_UNPACKED} by the sizes its zip
+     * directory declares (a small file can otherwise unpack to gigabytes, and the reader keeps a
+     * workbook's shared texts in memory).
+     */
+    private static void checkUnpackedSize(Path file) throws Unreadable {
+        try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(file.toFile())) {
+            long total = 0;
+            for (var entries = zip.entries(); entries.hasMoreElements();) {
+                long size = entries.nextElement().getSize();
+                total += Math.max(0, size);
+                if (size > MAX_UNPACKED || total > MAX_UNPACKED) {
+                    throw new Unreadable("The workbook unpacks to more than 200 MB, far more than 50,000 rows need: "
+                            + "save it as CSV and upload that.");
+                }
+            }
+        } catch (java.util.zip.ZipException e) {
+            throw new Unreadable("The file is not a CSV or Excel .xlsx file.");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** The downloadable template: a CSV with the header and two example rows. */

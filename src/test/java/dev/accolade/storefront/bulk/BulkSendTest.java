@@ -376,4 +376,65 @@ class BulkSendTest {
         s.browser().get("/bulk/" + id).then().body(containsString("12000 rows for"))
                 .body(containsString("has $5,000.00 left, less than this batch"));
     }
+
+    @Inject
+    BulkRows bulkRows;
+
+    @Test
+    void rowsAlreadyTakenWhenTheBatchIsCancelledAreNotSentAndNothingStaysReserved() {
+        Setup s = setup(1000_00);
+        long id = batchId(upload(s.browser(), "taken.csv", rows("taken-" + UUID.randomUUID() + "-", 4, 15)));
+        s.browser().post("/bulk/" + id + "/confirm");
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        // A replica has taken two rows and is about to place them when the sender cancels the batch.
+        List<BulkRow> taken = QuarkusTransaction.requiringNew().call(() -> bulkRows.claim(id, "replica-a", 2, now,
+                now.minusMinutes(2)));
+        assertEquals(2, taken.size());
+        s.browser().post("/bulk/" + id + "/cancel").then().statusCode(303);
+        assertEquals(0, BudgetFixtures.budget(s.budget().id).reserved, "the whole batch is given back");
+        // The replica goes on with what it took: nothing is placed, nothing reserved again.
+        BulkBatch b = batch(id);
+        dev.accolade.storefront.directory.Department d = s.department();
+        for (BulkRow row : taken) {
+            var order = new dev.accolade.storefront.orders.OrderRequest(b.rowToken(row.rowNo()), BudgetFixtures.ITUNES,
+                    BudgetFixtures.ITUNES_10, 1000, row.name(), row.email(), null, null, null, "Pat");
+            // What the sender's own check stops, the budget ledger refuses too: the batch was stopped.
+            assertEquals(false, QuarkusTransaction.requiringNew().call(() -> bulkRows.stillMine(id, row.rowNo(),
+                    "replica-a", now)));
+            QuarkusTransaction.requiringNew().run(() -> bulkRows.release(id, row.rowNo(), "replica-a"));
+            org.junit.jupiter.api.Assertions.assertThrows(dev.accolade.storefront.orders.NotCovered.class,
+                    () -> actors.runAs(dev.accolade.storefront.audit.Actor.system("test:replica-a"),
+                            () -> io.quarkus.arc.Arc.container().instance(dev.accolade.storefront.orders.OrderPlacement.class)
+                                    .get().placeUnattended(order, new dev.accolade.storefront.orders.Requester(
+                                            s.manager().id, s.manager().email, d.ref()))));
+        }
+        sender.drain();
+        assertEquals(0, orders(b).size());
+        assertEquals(0, sandboxOrders(d));
+        Budget budget = BudgetFixtures.budget(s.budget().id);
+        assertEquals(0, budget.reserved);
+        assertEquals(0, budget.settled);
+        s.browser().get("/bulk/" + id).then().body(containsString("4 cancelled")).body(containsString("0 waiting"));
+    }
+
+    @Test
+    void aFileCheckedBeforeThePolicyChangedMustBeCheckedAgain() {
+        Setup s = setup(1000_00);
+        long id = batchId(upload(s.browser(), "stale.csv", rows("stale-" + UUID.randomUUID() + "-", 2, 15)));
+        QuarkusTransaction.requiringNew().run(() -> {
+            SpendingPolicy p = new SpendingPolicy();
+            p.departmentId = s.department().id;
+            p.maxPerReward = 10_00L;
+            p.recipients = SpendingPolicy.Recipients.ANYONE;
+            p.fromRule = SpendingPolicy.FromRule.ANY;
+            p.updatedAt = OffsetDateTime.now(ZoneOffset.UTC).plusSeconds(1);
+            p.persist();
+        });
+        s.browser().post("/bulk/" + id + "/confirm");
+        assertEquals(BulkBatch.State.CHECKED, batch(id).state);
+        s.browser().get("/bulk/" + id).then().body(containsString("policy changed after this file was checked"));
+        assertEquals(0, BudgetFixtures.budget(s.budget().id).reserved);
+        s.browser().post("/bulk/" + id + "/discard").then().statusCode(303);
+        assertEquals(null, batch(id), "discarded");
+    }
 }
