@@ -273,8 +273,20 @@ class BulkCrashIT {
         assertEquals(deliveredOrderIdByEmail.keySet(), atSandbox.keySet(), "a sandbox order for every delivered row");
         deliveredOrderIdByEmail.forEach((email, id) -> assertEquals(List.of(id), atSandbox.get(email),
                 "the delivered order of " + email + " is its sandbox order"));
-        System.out.printf("BulkCrashIT (%s): %d delivered, %d failed (%d of them in flight at the kill)%n", run,
-                deliveredOrderIdByEmail.size(), failedEmails.size(), failedInFlight);
+        System.out.printf("BulkCrashIT (%s): %d delivered, %d failed (%d of them in flight at the kill); rows taken"
+                + " by %s%n", run, deliveredOrderIdByEmail.size(), failedEmails.size(), failedInFlight, claims(batch));
+    }
+
+    /** How the rows were taken: the number of claims and the rows of the largest (each asks for concurrency x 4). */
+    private static String claims(long batch) throws SQLException {
+        try (Connection c = connect(); PreparedStatement s = c.prepareStatement("select count(*), max(n) from (select"
+                + " count(*) n from bulk_row where batch_id = ? group by claimed_by) x")) {
+            s.setLong(1, batch);
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                return rs.getInt(1) + " claims, the largest " + rs.getInt(2) + " rows";
+            }
+        }
     }
 
     private static boolean failing(int recipient) {
