@@ -85,20 +85,34 @@ public class BulkRows {
 
     /**
      * Takes up to {@code max} rows of a running batch for this claimer: rows waiting, and rows claimed
-     * before {@code staleBefore} by a replica that stopped. One conditional update decides; on
-     * PostgreSQL the candidate rows are locked with {@code SKIP LOCKED}, so replicas pass over each
-     * other's rows instead of queueing behind them. Returns the rows taken, in file order.
+     * before {@code staleBefore} by a replica that stopped. The candidates are read first (on
+     * PostgreSQL locked with {@code FOR UPDATE SKIP LOCKED}, so that replicas pass over each other's
+     * rows instead of queueing behind them), then taken by one conditional update that only a row still
+     * waiting (or still stale) passes. Returns the rows taken, in file order.
      */
     @Transactional(Transactional.TxType.MANDATORY)
     List<BulkRow> claim(long batchId, String claimer, int max, OffsetDateTime now, OffsetDateTime staleBefore) {
         try (Connection c = data.getConnection()) {
             boolean postgres = c.getMetaData().getDatabaseProductName().toLowerCase().contains("postgres");
             String open = "(state = 'READY' or (state = 'CLAIMED' and claimed_at < ?))";
+            List<Integer> candidates = new ArrayList<>();
+            try (PreparedStatement select = c.prepareStatement("select row_no from bulk_row where batch_id = ? and "
+                    + open + " order by row_no fetch first " + max + " rows only"
+                    + (postgres ? " for update skip locked" : ""))) {
+                select.setLong(1, batchId);
+                select.setObject(2, staleBefore);
+                try (ResultSet rs = select.executeQuery()) {
+                    while (rs.next()) {
+                        candidates.add(rs.getInt(1));
+                    }
+                }
+            }
+            if (candidates.isEmpty()) {
+                return List.of();
+            }
+            String in = String.join(",", candidates.stream().map(String::valueOf).toList());
             Jdbc.execute(c, "update bulk_row set state = 'CLAIMED', claimed_at = ?, claimed_by = ?"
-                    + " where batch_id = ? and " + open + " and row_no in (select row_no from bulk_row"
-                    + " where batch_id = ? and " + open + " order by row_no fetch first " + max + " rows only"
-                    + (postgres ? " for update skip locked" : "") + ")",
-                    now, claimer, batchId, staleBefore, batchId, staleBefore);
+                    + " where batch_id = ? and row_no in (" + in + ") and " + open, now, claimer, batchId, staleBefore);
             return list(c, "r.batch_id = ? and r.claimed_by = ? and r.state = 'CLAIMED' order by r.row_no", batchId,
                     claimer);
         } catch (SQLException e) {
@@ -106,11 +120,30 @@ public class BulkRows {
         }
     }
 
-    /** A claimed row's order was placed (or found under its token). */
+    /**
+     * Renews this claimer's claims just before their orders are placed, if its batch still runs;
+     * returns how many (0: the batch was paused, cancelled or rejected since, or the rows were taken
+     * again after the lease, and then they are not placed here).
+     */
     @Transactional(Transactional.TxType.MANDATORY)
-    boolean placed(long batchId, int rowNo, String claimer, long orderId) {
-        return update("update bulk_row set state = 'PLACED', order_id = ? where batch_id = ? and row_no = ?"
-                + " and state = 'CLAIMED' and claimed_by = ?", orderId, batchId, rowNo, claimer) == 1;
+    int stillMine(long batchId, String claimer, OffsetDateTime now) {
+        return update("update bulk_row set claimed_at = ? where batch_id = ? and state = 'CLAIMED' and claimed_by = ?"
+                + " and exists (select 1 from bulk_batch b where b.id = ? and b.state = 'RUNNING')", now, batchId,
+                claimer, batchId);
+    }
+
+    /**
+     * This claimer's rows whose orders exist (under their tokens) are PLACED with them, in one
+     * statement; a row whose try ended without an order stays claimed, and is taken again after its
+     * lease.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    int placedAll(long batchId, String claimer, String batchToken) {
+        String order = "(select o.id from reward_order o where o.send_token = concat(?, '.', cast(bulk_row.row_no as"
+                + " varchar(11))))";
+        return update("update bulk_row set state = 'PLACED', order_id = " + order + " where batch_id = ?"
+                + " and state = 'CLAIMED' and claimed_by = ? and " + order + " is not null", batchToken, batchId,
+                claimer, batchToken);
     }
 
     /** A claimed row was refused before any order was made. */
@@ -265,28 +298,14 @@ public class BulkRows {
         return true;
     }
 
-    /**
-     * Renews a claimed row's claim just before its order is placed, if the row is still this claimer's
-     * and its batch still runs; false otherwise (cancelled, paused, or taken again after the lease),
-     * and then the row is not placed.
-     */
+    /** This claimer's rows it will not place: cancelled with their batch, or back to waiting (paused). */
     @Transactional(Transactional.TxType.MANDATORY)
-    boolean stillMine(long batchId, int rowNo, String claimer, OffsetDateTime now) {
-        return update("update bulk_row set claimed_at = ? where batch_id = ? and row_no = ? and state = 'CLAIMED'"
-                + " and claimed_by = ? and exists (select 1 from bulk_batch b where b.id = ? and b.state = 'RUNNING')",
-                now, batchId, rowNo, claimer, batchId) == 1;
-    }
-
-    /**
-     * A claimed row this pass will not place: cancelled with its batch, or back to waiting (paused).
-     */
-    @Transactional(Transactional.TxType.MANDATORY)
-    void release(long batchId, int rowNo, String claimer) {
-        update("update bulk_row set state = 'CANCELLED' where batch_id = ? and row_no = ? and state = 'CLAIMED'"
-                + " and claimed_by = ? and exists (select 1 from bulk_batch b where b.id = ? and b.state in ('CANCELLED',"
-                + " 'REJECTED'))", batchId, rowNo, claimer, batchId);
+    void release(long batchId, String claimer) {
+        update("update bulk_row set state = 'CANCELLED' where batch_id = ? and state = 'CLAIMED' and claimed_by = ?"
+                + " and exists (select 1 from bulk_batch b where b.id = ? and b.state in ('CANCELLED', 'REJECTED'))",
+                batchId, claimer, batchId);
         update("update bulk_row set state = 'READY', claimed_at = null, claimed_by = null where batch_id = ?"
-                + " and row_no = ? and state = 'CLAIMED' and claimed_by = ?", batchId, rowNo, claimer);
+                + " and state = 'CLAIMED' and claimed_by = ?", batchId, claimer);
     }
 
     /** Waiting rows of batches that stopped (a row handed back while its batch was being cancelled). */

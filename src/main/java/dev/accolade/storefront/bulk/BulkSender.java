@@ -37,9 +37,9 @@ import dev.accolade.storefront.orders.RewardOrder;
 import dev.accolade.storefront.security.DepartmentRef;
 
 /**
- * Sends running batches in the background, on every replica: a loop takes rows a few at a time
- * ({@link BulkRows#claim}, each row by one replica) and places them through {@link OrderPlacement}
- * with {@code accolade.bulk.concurrency} orders in flight towards RaaS, as
+ * Sends running batches in the background, on every replica: {@code accolade.bulk.concurrency}
+ * senders each take a few rows at a time ({@link BulkRows#claim}, each row by one replica) and place
+ * them through {@link OrderPlacement}, so that many orders are in flight towards RaaS, as
  * {@code system:bulk-sends}. Each row's order has the row's own token, so a row taken again after its
  * replica died (its claim older than {@code accolade.bulk.claim-lease}) finds the order the first try
  * made instead of sending it twice; an order whose RaaS call had no answer stays UNKNOWN for the
@@ -156,46 +156,77 @@ public class BulkSender {
         return taken;
     }
 
-    /** Takes and places one handful of a batch's rows; 0 when it had none (and is then finished). */
+    /** Rows one sender takes at a time: few enough to be placed well within their lease. */
+    static final int HANDFUL = 4;
+
+    /**
+     * Sends a running batch with {@code accolade.bulk.concurrency} senders until it has no row waiting
+     * (or it is paused or cancelled), each taking a handful of rows at a time, so that no sender waits
+     * for another's slowest order; then finishes the batch if nothing is left. Returns the rows taken.
+     */
     int send(long batchId) {
-        String claimer = UUID.randomUUID().toString();
-        OffsetDateTime now = Clocks.utcNow(clock);
-        // As many rows as there are senders: each is placed at once, well within its lease.
-        List<BulkRow> claimed = QuarkusTransaction.requiringNew().call(() -> rows.claim(batchId, claimer,
-                concurrency, now, now.minus(lease)));
-        if (claimed.isEmpty()) {
-            batches.finishIfDone(batchId);
-            return 0;
-        }
         BulkBatch batch = QuarkusTransaction.requiringNew().call(() -> BulkBatch.<BulkBatch> findById(batchId));
         DepartmentRef department = QuarkusTransaction.requiringNew()
                 .call(() -> Department.<Department> findById(batch.departmentId).ref());
         Requester requester = new Requester(batch.requesterId, batch.requesterEmail, department);
-        Optional<Catalog> snapshot = catalog.get().map(CatalogCache.Snapshot::catalog);
-        List<Future<?>> inFlight = new ArrayList<>();
-        for (BulkRow row : claimed) {
-            inFlight.add(pool.submit(() -> actors.runAs(ACTOR, () -> place(batch, requester, snapshot, row, claimer))));
+        List<Future<Integer>> lanes = new ArrayList<>();
+        for (int i = 0; i < concurrency; i++) {
+            lanes.add(pool.submit(() -> actors.runAs(ACTOR, () -> lane(batch, requester))));
         }
-        for (Future<?> f : inFlight) {
+        int taken = 0;
+        for (Future<Integer> lane : lanes) {
             try {
-                f.get();
+                taken += lane.get();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 break;
             } catch (ExecutionException e) {
-                LOG.warn("Bulk sends: a row failed unexpectedly; it is taken again after its claim's lease", e.getCause());
+                LOG.warn("Bulk sends: a sender stopped unexpectedly; its rows are taken again after their lease",
+                        e.getCause());
             }
         }
-        return claimed.size();
+        if (taken == 0) {
+            batches.finishIfDone(batchId);
+        }
+        return taken;
     }
 
-    private void place(BulkBatch batch, Requester requester, Optional<Catalog> snapshot, BulkRow row, String claimer) {
-        if (!QuarkusTransaction.requiringNew().call(() -> rows.stillMine(batch.id, row.rowNo(), claimer,
-                Clocks.utcNow(clock)))) {
-            // Paused or cancelled since it was taken, or taken again by another replica: not placed here.
-            QuarkusTransaction.requiringNew().run(() -> rows.release(batch.id, row.rowNo(), claimer));
-            return;
+    /** One sender: handful after handful until the batch has none left or stops running. */
+    private int lane(BulkBatch batch, Requester requester) {
+        int taken = 0;
+        while (!stopping.get()) {
+            String claimer = UUID.randomUUID().toString();
+            OffsetDateTime now = Clocks.utcNow(clock);
+            List<BulkRow> claimed = QuarkusTransaction.requiringNew().call(() -> rows.claim(batch.id, claimer, HANDFUL,
+                    now, now.minus(lease)));
+            if (claimed.isEmpty()) {
+                return taken;
+            }
+            taken += claimed.size();
+            if (QuarkusTransaction.requiringNew().call(() -> rows.stillMine(batch.id, claimer, Clocks.utcNow(clock))) == 0) {
+                // Paused or cancelled since the rows were taken: they are not placed here.
+                QuarkusTransaction.requiringNew().run(() -> rows.release(batch.id, claimer));
+                return taken;
+            }
+            Optional<Catalog> snapshot = catalog.get().map(CatalogCache.Snapshot::catalog);
+            for (BulkRow row : claimed) {
+                try {
+                    place(batch, requester, snapshot, row, claimer);
+                } catch (RuntimeException e) {
+                    LOG.warnf(e, "Bulk sends: row %d of batch %d failed unexpectedly; it is taken again after its"
+                            + " claim's lease", row.rowNo(), batch.id);
+                }
+            }
+            QuarkusTransaction.requiringNew().run(() -> rows.placedAll(batch.id, claimer, batch.token));
         }
+        return taken;
+    }
+
+    /**
+     * Places one claimed row's order; its row is marked PLACED with the others of the handful
+     * ({@link BulkRows#placedAll}). A row refused before any order is NOT_SENT at once.
+     */
+    private void place(BulkBatch batch, Requester requester, Optional<Catalog> snapshot, BulkRow row, String claimer) {
         Optional<OrderRequest> request = snapshot.flatMap(c -> c.brands().stream()
                 .flatMap(b -> b.rewards().stream().filter(r -> r.sku().equals(row.sku()) && r.orderable())
                         .map(r -> new OrderRequest(batch.rowToken(row.rowNo()), b, r, row.amount(), row.name(),
@@ -205,17 +236,14 @@ public class BulkSender {
             // An order made by an earlier try of this row still counts: look for it before refusing.
             Optional<RewardOrder> earlier = QuarkusTransaction.requiringNew()
                     .call(() -> RewardOrder.findByToken(batch.rowToken(row.rowNo())));
-            if (earlier.isPresent()) {
-                QuarkusTransaction.requiringNew().run(() -> rows.placed(batch.id, row.rowNo(), claimer, earlier.get().id));
-            } else {
+            if (earlier.isEmpty()) {
                 QuarkusTransaction.requiringNew().run(() -> rows.notSent(batch.id, row.rowNo(), claimer,
                         "The reward is no longer in the catalog or available, so it was not sent."));
             }
             return;
         }
         try {
-            RewardOrder order = placement.placeUnattended(request.get(), requester).order();
-            QuarkusTransaction.requiringNew().run(() -> rows.placed(batch.id, row.rowNo(), claimer, order.id));
+            placement.placeUnattended(request.get(), requester);
         } catch (NotCovered e) {
             QuarkusTransaction.requiringNew().run(() -> rows.notSent(batch.id, row.rowNo(), claimer,
                     "Not sent: " + e.getMessage()));
