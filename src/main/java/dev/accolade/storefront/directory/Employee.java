@@ -37,6 +37,35 @@ public class Employee extends PanacheEntityBase {
     public String externalId;
     /** The SCIM {@code userName} when the identity provider's is not the email address; else null. */
     public String scimUserName;
+    /** The day the employee started: work anniversaries and the welcome gift count from it. */
+    public java.time.LocalDate startDate;
+    /** The birthday's month (1 to 12) and day, or both null: no year is kept. */
+    public Integer birthMonth;
+    public Integer birthDay;
+    /** The IANA time zone the employee's occasions are sent in; null for the programs' default zone. */
+    public String timeZone;
+    /** On leave: still employed, but no occasion is prepared for them while it lasts. */
+    public boolean onLeave;
+
+    /** What an employee is, as the directory shows it. */
+    public enum Status {
+        ACTIVE("Active"), ON_LEAVE("On leave"), LEFT("Left");
+
+        private final String label;
+
+        Status(String label) {
+            this.label = label;
+        }
+
+        public String label() {
+            return label;
+        }
+    }
+
+    /** Left when deactivated; otherwise on leave or active. */
+    public Status status() {
+        return !active ? Status.LEFT : onLeave ? Status.ON_LEAVE : Status.ACTIVE;
+    }
 
     public static Optional<Employee> findByEmail(String email) {
         return find("lower(email) = ?1", email.toLowerCase()).firstResultOptional();
