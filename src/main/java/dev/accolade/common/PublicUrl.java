@@ -1,7 +1,9 @@
 package dev.accolade.common;
 
 import java.net.URI;
+import java.util.Objects;
 
+import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
@@ -19,11 +21,32 @@ public final class PublicUrl {
     private PublicUrl() {
     }
 
-    /** The configured address without a trailing slash, such as {@code https://accolade.example.com}. */
+    /** The address as last read, with what it was read from. */
+    private record Read(Config config, String port, String testPort, String base) {
+    }
+
+    private static volatile Read last;
+
+    /**
+     * The configured address without a trailing slash, such as {@code https://accolade.example.com}.
+     * Every order the sandbox answers and every link a page gives asks for it, so it is read once and
+     * kept: read again only for another application's configuration (a test starting the
+     * application again) or when the port it may name changes (a test server bound to port 0 sets
+     * {@code quarkus.http.test-port} to the port it got once it listens).
+     */
     public static String base() {
-        String url = ConfigProvider.getConfig().getOptionalValue(PROPERTY, String.class).orElse("http://localhost:8080")
-                .strip();
-        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+        Config config = ConfigProvider.getConfig();
+        String port = System.getProperty("quarkus.http.port");
+        String testPort = System.getProperty("quarkus.http.test-port");
+        Read read = last;
+        if (read != null && read.config() == config && Objects.equals(read.port(), port)
+                && Objects.equals(read.testPort(), testPort)) {
+            return read.base();
+        }
+        String url = config.getOptionalValue(PROPERTY, String.class).orElse("http://localhost:8080").strip();
+        String base = url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+        last = new Read(config, port, testPort, base);
+        return base;
     }
 
     /** An absolute link to a path of this site ({@code path} starts with {@code /}). */

@@ -119,6 +119,7 @@ public class BulkCheck {
             QuarkusTransaction.requiringNew().run(() -> rows.deleteChecked(batch.id));
             throw new BulkSheet.Unreadable("The file has a header but no rows to send.");
         }
+        rows.refreshStatistics();
         QuarkusTransaction.requiringNew().run(() -> BulkBatch.update("rowCount = ?1, validCount = ?2, totalAmount = ?3,"
                 + " approvalReasons = ?4, ignoredColumns = ?5 where id = ?6", rules.rows, rules.valid, rules.total,
                 rules.approvalReasons(), summary.ignoredColumns().isEmpty() ? null

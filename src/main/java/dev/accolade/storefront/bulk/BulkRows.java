@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.sql.Types;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -84,40 +85,84 @@ public class BulkRows {
     }
 
     /**
+     * Refreshes PostgreSQL's statistics of {@code bulk_row} after a file's rows were stored. The table
+     * grows by up to 50,000 rows at once; until autovacuum next analyses it (a minute or more later),
+     * the planner would take a batch for a few rows and scan the whole batch for each claim. Analysing
+     * a sample takes a fraction of a second. Other databases plan without it.
+     */
+    void refreshStatistics() {
+        try (Connection c = data.getConnection()) {
+            if (c.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT).contains("postgres")) {
+                try (Statement analyse = c.createStatement()) {
+                    analyse.execute("analyze bulk_row");
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not refresh the statistics of bulk_row", e);
+        }
+    }
+
+    /**
      * Takes up to {@code max} rows of a running batch for this claimer: rows waiting, and rows claimed
      * before {@code staleBefore} by a replica that stopped. The candidates are read first (on
      * PostgreSQL locked with {@code FOR UPDATE SKIP LOCKED}, so that replicas pass over each other's
-     * rows instead of queueing behind them), then taken by one conditional update that only a row still
-     * waiting (or still stale) passes. Returns the rows taken, in file order.
+     * rows instead of queueing behind them), then each is taken by a conditional update of its key
+     * that only a row still waiting (or still stale) passes. Waiting rows are read by the
+     * {@code (state, batch_id, row_no)} index, so a claim reads only the rows it takes, however far the
+     * batch has gone; stale ones, few at most, are looked for only when too few rows wait. Returns the
+     * rows taken, in file order.
      */
     @Transactional(Transactional.TxType.MANDATORY)
     List<BulkRow> claim(long batchId, String claimer, int max, OffsetDateTime now, OffsetDateTime staleBefore) {
         try (Connection c = data.getConnection()) {
             boolean postgres = c.getMetaData().getDatabaseProductName().toLowerCase().contains("postgres");
-            String open = "(state = 'READY' or (state = 'CLAIMED' and claimed_at < ?))";
-            List<Integer> candidates = new ArrayList<>();
-            try (PreparedStatement select = c.prepareStatement("select row_no from bulk_row where batch_id = ? and "
-                    + open + " order by row_no fetch first " + max + " rows only"
-                    + (postgres ? " for update skip locked" : ""))) {
-                select.setLong(1, batchId);
-                select.setObject(2, staleBefore);
-                try (ResultSet rs = select.executeQuery()) {
-                    while (rs.next()) {
-                        candidates.add(rs.getInt(1));
+            String lock = " order by row_no fetch first " + max + " rows only" + (postgres ? " for update skip locked" : "");
+            List<Integer> candidates = rowNumbers(c, "select row_no from bulk_row where state = 'READY' and batch_id = ?"
+                    + lock, batchId);
+            if (candidates.size() < max) {
+                for (int rowNo : rowNumbers(c, "select row_no from bulk_row where state = 'CLAIMED' and batch_id = ?"
+                        + " and claimed_at < ?" + lock, batchId, staleBefore)) {
+                    if (candidates.size() < max) {
+                        candidates.add(rowNo);
                     }
                 }
             }
             if (candidates.isEmpty()) {
                 return List.of();
             }
-            String in = String.join(",", candidates.stream().map(String::valueOf).toList());
-            Jdbc.execute(c, "update bulk_row set state = 'CLAIMED', claimed_at = ?, claimed_by = ?"
-                    + " where batch_id = ? and row_no in (" + in + ") and " + open, now, claimer, batchId, staleBefore);
+            try (PreparedStatement take = c.prepareStatement("update bulk_row set state = 'CLAIMED', claimed_at = ?,"
+                    + " claimed_by = ? where batch_id = ? and row_no = ?"
+                    + " and (state = 'READY' or (state = 'CLAIMED' and claimed_at < ?))")) {
+                for (int rowNo : candidates) {
+                    take.setObject(1, now);
+                    take.setString(2, claimer);
+                    take.setLong(3, batchId);
+                    take.setInt(4, rowNo);
+                    take.setObject(5, staleBefore);
+                    take.addBatch();
+                }
+                take.executeBatch();
+            }
             return list(c, "r.batch_id = ? and r.claimed_by = ? and r.state = 'CLAIMED' order by r.row_no", batchId,
                     claimer);
         } catch (SQLException e) {
             throw new IllegalStateException("could not claim rows of batch " + batchId, e);
         }
+    }
+
+    private static List<Integer> rowNumbers(Connection c, String sql, Object... values) throws SQLException {
+        List<Integer> found = new ArrayList<>();
+        try (PreparedStatement select = c.prepareStatement(sql)) {
+            for (int i = 0; i < values.length; i++) {
+                select.setObject(i + 1, values[i]);
+            }
+            try (ResultSet rs = select.executeQuery()) {
+                while (rs.next()) {
+                    found.add(rs.getInt(1));
+                }
+            }
+        }
+        return found;
     }
 
     /**

@@ -1,8 +1,6 @@
 package dev.accolade.storefront.reports;
 
-import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -33,7 +31,7 @@ public class ReportRollup {
         this.rows = rows;
     }
 
-    /** Reads the order's sums now and adds to them last, after the delivery's audit row. */
+    /** Adds the order to its sums last, after the delivery's audit row. */
     @Transactional(Transactional.TxType.MANDATORY)
     void delivered(@Observes OrderDelivered delivery) {
         Sums sums = sumsOf(delivery.order());
@@ -41,111 +39,79 @@ public class ReportRollup {
     }
 
     /**
-     * The four sums a delivered order adds to, and whether they all have a row already. Made by
-     * {@link #sumsOf} with a plain read, and applied by {@link #add} as late in the transaction as
-     * possible, since the sums' rows stay locked from there to the commit.
+     * The four sums a delivered order adds to, made from the order's fixed fields, and applied by
+     * {@link #add} as late in the transaction as possible, since the sums' rows stay locked from
+     * there to the commit.
      */
-    static final class Sums {
-        private final int month;
-        private final long departmentId;
-        private final long amount;
-        private final String[][] keys;
-        private final boolean allExist;
-
-        private Sums(int month, long departmentId, long amount, String[][] keys, boolean allExist) {
-            this.month = month;
-            this.departmentId = departmentId;
-            this.amount = amount;
-            this.keys = keys;
-            this.allExist = allExist;
-        }
+    record Sums(int month, long departmentId, long amount, String[][] keys) {
     }
 
     /**
-     * The sums of an order that has just become DELIVERED; must run in the transaction that delivered
-     * it. Only the order's fixed fields are read (creation time, department, brand, requester,
-     * recipient and amount never change after the order is placed). Locks nothing.
+     * The sums of an order that has just become DELIVERED. Only the order's fixed fields are read
+     * (creation time, department, brand, requester, recipient and amount never change after the
+     * order is placed): nothing is read from the database and nothing is locked.
      */
-    @Transactional(Transactional.TxType.MANDATORY)
-    Sums sumsOf(RewardOrder o) {
-        int month = monthOf(o.createdAt);
-        String[][] keys = {
+    static Sums sumsOf(RewardOrder o) {
+        return new Sums(monthOf(o.createdAt), o.departmentId, o.amount, new String[][] {
                 { Dimension.ALL_KEY, "" },
                 { "BRAND", o.brand },
                 { "MANAGER", o.requesterEmail },
-                { "RECIPIENT", o.recipientEmail.toLowerCase(Locale.ROOT) } };
-        int existing = rows.doReturningWork(connection -> existing(connection, month, o.departmentId, keys));
-        return new Sums(month, o.departmentId, o.amount, keys, existing == keys.length);
+                { "RECIPIENT", o.recipientEmail.toLowerCase(Locale.ROOT) } });
     }
 
     /**
      * Adds the order to its sums, in the transaction that delivered it.
      * <p>
-     * Rollup rows are never deleted, so when all four sums existed when they were counted (the usual
-     * case) they are incremented in one JDBC batch without the rollup lock. When one was missing (a
-     * new month, brand, manager or recipient), the rollup lock is taken first, before any sum's row,
-     * and each sum is updated or inserted under it: inserts are serialised, so no key is inserted
-     * twice, and every transaction locks the sums' rows in the same order, so none waits for another
-     * in a cycle.
+     * The department's month total ({@code ALL}) is updated first, and inserted first if the month has
+     * none yet ({@code on conflict do nothing}, then the update): every transaction that adds to a
+     * department's month holds that row's lock before it touches any other of the month's sums, so
+     * that row orders them all. Under it, the other three sums are updated in one JDBC batch, and a
+     * sum that has no row yet (a new brand, manager or recipient) is inserted: no other writer of the
+     * department's month can insert the same key meanwhile, and none waits for another in a cycle.
+     * Rollup rows are never deleted.
      */
     @Transactional(Transactional.TxType.MANDATORY)
     void add(Sums sums) {
         rows.doWork(connection -> {
-            if (sums.allExist) {
-                try (PreparedStatement update = connection.prepareStatement(UPDATE)) {
-                    for (String[] key : sums.keys) {
-                        bind(update, sums.amount, key[0], sums.month, sums.departmentId, key[1]);
-                        update.addBatch();
-                    }
-                    for (int n : update.executeBatch()) {
-                        if (n != 1) {
-                            throw new IllegalStateException("a report_rollup row disappeared while it was updated");
-                        }
-                    }
-                }
-                return;
-            }
-            try (PreparedStatement lock = connection.prepareStatement(
-                    "select id from report_rollup_lock where id = 1 for update");
-                    ResultSet rs = lock.executeQuery()) {
-                rs.next();
-            }
             try (PreparedStatement update = connection.prepareStatement(UPDATE);
                     PreparedStatement insert = connection.prepareStatement("insert into report_rollup (period_month,"
-                            + " department_id, dimension, dim_key, rewards, spend) values (?, ?, ?, ?, 1, ?)")) {
-                for (String[] key : sums.keys) {
-                    bind(update, sums.amount, key[0], sums.month, sums.departmentId, key[1]);
-                    if (update.executeUpdate() == 1) {
-                        continue;
+                            + " department_id, dimension, dim_key, rewards, spend) values (?, ?, ?, ?, 0, 0)"
+                            + " on conflict do nothing")) {
+                String[][] keys = sums.keys();
+                if (update(update, sums, keys[0]) == 0) {
+                    insert(insert, sums, keys[0]);
+                    if (update(update, sums, keys[0]) != 1) {
+                        throw new IllegalStateException("a report_rollup total could not be added to");
                     }
-                    insert.setInt(1, sums.month);
-                    insert.setLong(2, sums.departmentId);
-                    insert.setString(3, key[0]);
-                    insert.setString(4, key[1]);
-                    insert.setLong(5, sums.amount);
-                    insert.executeUpdate();
+                }
+                for (int i = 1; i < keys.length; i++) {
+                    bind(update, sums.amount(), keys[i][0], sums.month(), sums.departmentId(), keys[i][1]);
+                    update.addBatch();
+                }
+                int[] updated = update.executeBatch();
+                for (int i = 1; i < keys.length; i++) {
+                    if (updated[i - 1] == 0) {
+                        insert(insert, sums, keys[i]);
+                        if (update(update, sums, keys[i]) != 1) {
+                            throw new IllegalStateException("a report_rollup sum could not be added to");
+                        }
+                    }
                 }
             }
         });
     }
 
-    /** How many of the four sums already have a row. */
-    private static int existing(Connection connection, int month, long departmentId, String[][] keys)
-            throws SQLException {
-        try (PreparedStatement count = connection.prepareStatement("select count(*) from report_rollup"
-                + " where period_month = ? and department_id = ? and ((dimension = ? and dim_key = ?)"
-                + " or (dimension = ? and dim_key = ?) or (dimension = ? and dim_key = ?) or (dimension = ? and dim_key = ?))")) {
-            count.setInt(1, month);
-            count.setLong(2, departmentId);
-            for (int i = 0; i < keys.length; i++) {
-                count.setString(3 + 2 * i, keys[i][0]);
-                count.setString(4 + 2 * i, keys[i][1]);
-            }
-            try (ResultSet rs = count.executeQuery()) {
-                rs.next();
-                return rs.getInt(1);
-            }
-        }
+    private static int update(PreparedStatement update, Sums sums, String[] key) throws SQLException {
+        bind(update, sums.amount(), key[0], sums.month(), sums.departmentId(), key[1]);
+        return update.executeUpdate();
+    }
+
+    private static void insert(PreparedStatement insert, Sums sums, String[] key) throws SQLException {
+        insert.setInt(1, sums.month());
+        insert.setLong(2, sums.departmentId());
+        insert.setString(3, key[0]);
+        insert.setString(4, key[1]);
+        insert.executeUpdate();
     }
 
     private static final String UPDATE = "update report_rollup set rewards = rewards + 1, spend = spend + ?"
