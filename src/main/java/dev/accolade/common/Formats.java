@@ -18,6 +18,16 @@ public final class Formats {
     private Formats() {
     }
 
+    /** At most {@code max} characters of a text to be stored in a column of that width; null stays null. */
+    public static String clipped(String s, int max) {
+        return s == null || s.length() <= max ? s : s.substring(0, max);
+    }
+
+    /** At most {@code max} characters of a text to be read, an ellipsis marking a cut; null stays null. */
+    public static String shortened(String s, int max) {
+        return s == null || s.length() <= max ? s : s.substring(0, max - 1) + "\u2026";
+    }
+
     /** {@code 1250} becomes {@code $12.50}. */
     public static String dollars(long cents) {
         // Exact integer arithmetic (no floating point, no per-call formatter): -$1,234.05.

@@ -20,6 +20,8 @@ import jakarta.transaction.Transactional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.hibernate.StatelessSession;
 
+import dev.accolade.common.Formats;
+
 /**
  * The tamper-evident audit trail. Every append runs in the transaction of the change it records and
  * stores a SHA-256 of its own content and of the previous row's hash, so that editing, removing or
@@ -69,12 +71,12 @@ public class AuditTrail {
         Actor actor = actors.current();
         AuditEvent e = new AuditEvent();
         e.occurredAt = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC).withNano(0);
-        e.actor = truncate(actor.name() == null ? "anonymous" : actor.name(), 255);
-        e.action = truncate(action, 60);
-        e.target = truncate(target, 255);
-        e.outcome = truncate(outcome, 40);
-        e.detail = truncate(detail, 1000);
-        e.ip = truncate(actor.address(), 64);
+        e.actor = Formats.clipped(actor.name() == null ? "anonymous" : actor.name(), 255);
+        e.action = Formats.clipped(action, 60);
+        e.target = Formats.clipped(target, 255);
+        e.outcome = Formats.clipped(outcome, 40);
+        e.detail = Formats.clipped(detail, 1000);
+        e.ip = Formats.clipped(actor.address(), 64);
         rows.doWork(connection -> append(connection, e));
     }
 
@@ -159,9 +161,5 @@ public class AuditTrail {
 
     private static String nz(String s) {
         return s == null ? "\u0000" : s;
-    }
-
-    private static String truncate(String s, int max) {
-        return s == null || s.length() <= max ? s : s.substring(0, max);
     }
 }

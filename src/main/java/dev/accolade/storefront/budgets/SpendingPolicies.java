@@ -1,6 +1,5 @@
 package dev.accolade.storefront.budgets;
 
-import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -62,53 +61,15 @@ public class SpendingPolicies {
         List<String> approval = new ArrayList<>();
         long amount = request.amount();
 
-        if (policy.maxPerReward != null && amount > policy.maxPerReward) {
-            errors.put(request.reward().variablePrice() ? "amount" : "sku", "Your department's policy allows at most "
-                    + Formats.dollars(policy.maxPerReward) + " per reward.");
-        }
-        boolean inDirectory = request.employeeId() != null;
-        if (!inDirectory) {
-            String domain = domainOf(request.recipientEmail());
-            switch (policy.recipients) {
-                case DIRECTORY -> errors.put("recipientEmail",
-                        "Your department's policy allows rewards to people in its directory only.");
-                case DOMAINS -> {
-                    if (policy.domains().contains(domain)) {
-                        approval.add("The recipient is outside the directory (" + domain + ").");
-                    } else {
-                        errors.put("recipientEmail", "Your department's policy allows rewards to the directory and to "
-                                + String.join(", ", policy.domains()) + " only.");
-                    }
-                }
-                case ANYONE -> {
-                    if (policy.stored()) {
-                        approval.add("The recipient is outside the directory.");
-                    }
-                }
-            }
-        }
-        if (policy.messageRequired && (request.message() == null || request.message().isBlank())) {
-            errors.put("message", "Your department's policy asks for a message with every reward.");
-        }
-        List<String> froms = policy.fromChoices(sender, departmentName);
-        if (!froms.isEmpty() && froms.stream().noneMatch(f -> f.equalsIgnoreCase(request.from()))) {
-            errors.put("from", "Your department's policy signs rewards as " + String.join(" or ", froms) + ".");
-        }
-        if (policy.approvalThreshold != null && amount > policy.approvalThreshold) {
-            approval.add("It is above " + Formats.dollars(policy.approvalThreshold) + ", the amount that needs approval.");
-        }
-
         Optional<Budgets.Standing> standing = budgets.standing(departmentId, userId);
+        SpendingPolicy.Findings found = policy.judge(amount, request.reward().variablePrice(),
+                request.recipientEmail(), request.employeeId() != null, request.message(), request.from(),
+                policy.fromChoices(sender, departmentName),
+                () -> totals.since(departmentId, request.recipientEmail(), standing.map(b -> b.budget().periodStart)
+                        .orElse(BudgetPeriod.MONTH.startOf(budgets.today(), 1))));
+        found.refusals().forEach(r -> errors.putIfAbsent(r.field(), r.message()));
+        found.approvals().forEach(a -> approval.add(a.sentence()));
         List<BudgetStatus> statuses = standing.map(Budgets.Standing::statuses).orElse(List.of());
-        if (policy.maxPerRecipient != null) {
-            LocalDate from = standing.map(b -> b.budget().periodStart)
-                    .orElse(BudgetPeriod.MONTH.startOf(budgets.today(), 1));
-            long already = totals.since(departmentId, request.recipientEmail(), from);
-            if (already + amount > policy.maxPerRecipient) {
-                approval.add("The recipient would get " + Formats.dollars(already + amount) + " this period, over the "
-                        + Formats.dollars(policy.maxPerRecipient) + " per person.");
-            }
-        }
         Optional<String> notCovered = Optional.empty();
         if (!statuses.isEmpty()) {
             BudgetStatus department = statuses.get(0);
@@ -163,8 +124,4 @@ public class SpendingPolicies {
                 departmentName + ": " + p.describe());
     }
 
-    private static String domainOf(String email) {
-        int at = email.lastIndexOf('@');
-        return at < 0 ? "" : email.substring(at + 1).toLowerCase(Locale.ROOT);
-    }
 }

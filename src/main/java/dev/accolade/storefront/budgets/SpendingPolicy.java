@@ -112,4 +112,79 @@ public class SpendingPolicy extends PanacheEntityBase {
                 + (messageRequired ? "required" : "optional") + ", recent-reward warning " + recentDays + " days, from "
                 + fromRule;
     }
+
+    /** A hard rule a send breaks: the form's field it is about, and what the policy says. */
+    public record Refusal(String field, String message) {
+    }
+
+    /** Why a send needs approval: in full for one send, briefly for a batch's tally. */
+    public record ApprovalReason(String sentence, String brief) {
+    }
+
+    /** What the policy's rules found in one send. */
+    public record Findings(List<Refusal> refusals, List<ApprovalReason> approvals) {
+    }
+
+    /**
+     * The policy's rules applied to one send, on what the caller has read (so that a single send and
+     * each row of a batch, which reads once per file, are judged alike). Hard rules refuse: the
+     * maximum per reward, a recipient the policy does not allow, a missing required message, a "From"
+     * the policy does not allow. Soft rules ask for approval: an allowed recipient outside the
+     * directory, an amount above the approval threshold, and more than the per-recipient maximum this
+     * period ({@code alreadyThisPeriod}: what the recipient got in the period, asked for only when the
+     * policy has that maximum). The budget and the allowance are the caller's.
+     */
+    public Findings judge(long amount, boolean variablePrice, String recipientEmail, boolean inDirectory,
+            String message, String from, List<String> froms, java.util.function.LongSupplier alreadyThisPeriod) {
+        List<Refusal> refusals = new java.util.ArrayList<>();
+        List<ApprovalReason> approvals = new java.util.ArrayList<>();
+        if (maxPerReward != null && amount > maxPerReward) {
+            refusals.add(new Refusal(variablePrice ? "amount" : "sku", "Your department's policy allows at most "
+                    + dev.accolade.common.Formats.dollars(maxPerReward) + " per reward."));
+        }
+        if (!inDirectory) {
+            int at = recipientEmail.lastIndexOf('@');
+            String domain = at < 0 ? "" : recipientEmail.substring(at + 1).toLowerCase(Locale.ROOT);
+            switch (recipients) {
+                case DIRECTORY -> refusals.add(new Refusal("recipientEmail",
+                        "Your department's policy allows rewards to people in its directory only."));
+                case DOMAINS -> {
+                    if (domains().contains(domain)) {
+                        approvals.add(new ApprovalReason("The recipient is outside the directory (" + domain + ").",
+                                "outside the directory"));
+                    } else {
+                        refusals.add(new Refusal("recipientEmail", "Your department's policy allows rewards to the"
+                                + " directory and to " + String.join(", ", domains()) + " only."));
+                    }
+                }
+                case ANYONE -> {
+                    if (stored()) {
+                        approvals.add(new ApprovalReason("The recipient is outside the directory.",
+                                "outside the directory"));
+                    }
+                }
+            }
+        }
+        if (messageRequired && (message == null || message.isBlank())) {
+            refusals.add(new Refusal("message", "Your department's policy asks for a message with every reward."));
+        }
+        if (!froms.isEmpty() && froms.stream().noneMatch(f -> f.equalsIgnoreCase(from))) {
+            refusals.add(new Refusal("from", "Your department's policy signs rewards as " + String.join(" or ", froms)
+                    + "."));
+        }
+        if (approvalThreshold != null && amount > approvalThreshold) {
+            String limit = dev.accolade.common.Formats.dollars(approvalThreshold);
+            approvals.add(new ApprovalReason("It is above " + limit + ", the amount that needs approval.",
+                    "above " + limit + ", the amount that needs approval"));
+        }
+        if (maxPerRecipient != null) {
+            long after = alreadyThisPeriod.getAsLong() + amount;
+            String max = dev.accolade.common.Formats.dollars(maxPerRecipient);
+            if (after > maxPerRecipient) {
+                approvals.add(new ApprovalReason("The recipient would get " + dev.accolade.common.Formats.dollars(after)
+                        + " this period, over the " + max + " per person.", "over " + max + " per person this period"));
+            }
+        }
+        return new Findings(List.copyOf(refusals), List.copyOf(approvals));
+    }
 }

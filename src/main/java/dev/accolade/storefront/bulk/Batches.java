@@ -21,6 +21,7 @@ import dev.accolade.storefront.budgets.Budgets;
 import dev.accolade.storefront.budgets.SpendingPolicy;
 import dev.accolade.storefront.mail.Notices;
 import dev.accolade.storefront.orders.NotCovered;
+import dev.accolade.storefront.orders.OrderFunds;
 import dev.accolade.storefront.security.AppUser;
 import dev.accolade.storefront.security.CurrentUser;
 
@@ -163,7 +164,7 @@ public class Batches {
                 rows.cancelWaiting(id);
                 released = ledger.releaseBatch(b.token);
             }
-            audit.record(action, b.target(), to.name(), join(note, released));
+            audit.record(action, b.target(), to.name(), OrderFunds.with(note, released));
             notices.approvalDecided(b.requesterId, mail(b), decision, note);
             return new Outcome(true, done);
         });
@@ -205,8 +206,8 @@ public class Batches {
             }
             int cancelled = rows.cancelWaiting(id);
             String released = ledger.releaseBatch(b.token);
-            audit.record("BULK_CANCEL", b.target(), "CANCELLED", join(Formats.counted(cancelled, "row") + " not sent; "
-                    + progressText(id), released));
+            audit.record("BULK_CANCEL", b.target(), "CANCELLED",
+                    OrderFunds.with(Formats.counted(cancelled, "row") + " not sent; " + progressText(id), released));
             return new Outcome(true, "Cancelled: " + Formats.counted(cancelled, "row") + " will not be sent and their "
                     + "amount is back in the budget.");
         });
@@ -226,7 +227,7 @@ public class Batches {
             }
             String released = ledger.releaseBatch(b.token);
             Progress p = progress(b);
-            audit.record("BULK_FINISHED", b.target(), "FINISHED", join(p.summary(), released));
+            audit.record("BULK_FINISHED", b.target(), "FINISHED", OrderFunds.with(p.summary(), released));
             notices.batchFinished(b.requesterId, new Notices.Batch(b.id, b.fileName, (int) p.delivered(),
                     (int) p.failed(), (int) p.checking(), b.path()));
             return true;
@@ -259,7 +260,7 @@ public class Batches {
                     return 0;
                 }
                 rows.cancelWaiting(id);
-                audit.record("BULK_EXPIRE", b.target(), "REJECTED", join("not decided within " + expireAfter.toDays()
+                audit.record("BULK_EXPIRE", b.target(), "REJECTED", OrderFunds.with("not decided within " + expireAfter.toDays()
                         + " days", ledger.releaseBatch(b.token)));
                 notices.approvalDecided(b.requesterId, mail(b), Notices.Decision.EXPIRED, null);
                 return 1;
@@ -283,13 +284,6 @@ public class Batches {
                     + "are now.");
         }
         return Optional.empty();
-    }
-
-    private static String join(String detail, String funds) {
-        if (funds == null) {
-            return detail;
-        }
-        return detail == null || detail.isBlank() ? funds : detail + "; " + funds;
     }
 
     /** Where the batch stands, in the caller's transaction. */

@@ -89,7 +89,7 @@ public class BulkCheck {
             b.departmentId = uploader.departmentId();
             b.requesterId = uploader.userId();
             b.requesterEmail = uploader.email();
-            b.fileName = fileName == null || fileName.isBlank() ? "upload" : cut(fileName, 255);
+            b.fileName = fileName == null || fileName.isBlank() ? "upload" : Formats.shortened(fileName, 255);
             b.state = BulkBatch.State.CHECKED;
             b.createdAt = Clocks.utcNow(clock);
             b.persist();
@@ -123,7 +123,7 @@ public class BulkCheck {
         QuarkusTransaction.requiringNew().run(() -> BulkBatch.update("rowCount = ?1, validCount = ?2, totalAmount = ?3,"
                 + " approvalReasons = ?4, ignoredColumns = ?5 where id = ?6", rules.rows, rules.valid, rules.total,
                 rules.approvalReasons(), summary.ignoredColumns().isEmpty() ? null
-                        : cut(String.join("\n", summary.ignoredColumns()), 1000), batch.id));
+                        : Formats.shortened(String.join("\n", summary.ignoredColumns()), 1000), batch.id));
         return batch;
     }
 
@@ -233,7 +233,7 @@ public class BulkCheck {
             if (email == null) {
                 problems.add("Email: enter the recipient's email address.");
             } else if (!EmailAddress.Check.isEmail(email)) {
-                problems.add("Email: \"" + cut(email, 60) + "\" is not an email address (such as ada@example.com).");
+                problems.add("Email: \"" + Formats.shortened(email, 60) + "\" is not an email address (such as ada@example.com).");
             } else {
                 person = directory.get(key);
                 if (person != null && !person.active()) {
@@ -259,12 +259,12 @@ public class BulkCheck {
                 reward = bySku.get(row.sku().toUpperCase(Locale.ROOT));
                 brand = reward == null ? null : brandOfSku.get(row.sku().toUpperCase(Locale.ROOT));
                 if (reward == null) {
-                    problems.add("SKU: \"" + cut(row.sku(), 40) + "\" is not in the catalog.");
+                    problems.add("SKU: \"" + Formats.shortened(row.sku(), 40) + "\" is not in the catalog.");
                 }
             } else if (row.brand() != null) {
                 brand = byBrand.get(row.brand().toLowerCase(Locale.ROOT).strip());
                 if (brand == null) {
-                    problems.add("Brand: \"" + cut(row.brand(), 60) + "\" is not in the catalog.");
+                    problems.add("Brand: \"" + Formats.shortened(row.brand(), 60) + "\" is not in the catalog.");
                 } else {
                     reward = pick(brand, row.amount(), problems);
                 }
@@ -346,7 +346,7 @@ public class BulkCheck {
             if (typed == null) {
                 problems.add("Amount: enter an amount " + range + ".");
             } else if (cents.isEmpty()) {
-                problems.add("Amount: \"" + cut(typed, 30) + "\" is not an amount in dollars, such as 25 or 25.50.");
+                problems.add("Amount: \"" + Formats.shortened(typed, 30) + "\" is not an amount in dollars, such as 25 or 25.50.");
             } else if (cents.getAsLong() < min || cents.getAsLong() > max) {
                 problems.add("Amount: " + Formats.dollars(cents.getAsLong()) + " is not " + range + ".");
             } else {
@@ -355,49 +355,27 @@ public class BulkCheck {
             return 0;
         }
 
-        /** The department's policy, as {@code SpendingPolicies} applies it to one send. */
+        /**
+         * The department's policy, by the same rules as one send ({@link SpendingPolicy#judge}): a
+         * refusal is the row's problem, named by its column; approval reasons are tallied for the
+         * batch, and only for a row that is otherwise valid.
+         */
         private void policy(List<String> problems, boolean inDirectory, String email, String message, String from,
                 long amount, String key) {
-            if (policy.maxPerReward != null && amount > policy.maxPerReward) {
-                problems.add("Amount: your department's policy allows at most " + Formats.dollars(policy.maxPerReward)
-                        + " per reward.");
+            SpendingPolicy.Findings found = policy.judge(amount, true, email, inDirectory, message, from, froms,
+                    () -> already.getOrDefault(key, 0L));
+            for (SpendingPolicy.Refusal r : found.refusals()) {
+                problems.add(COLUMNS.getOrDefault(r.field(), r.field()) + ": "
+                        + Character.toLowerCase(r.message().charAt(0)) + r.message().substring(1));
             }
-            if (!inDirectory) {
-                String domain = email.substring(email.lastIndexOf('@') + 1).toLowerCase(Locale.ROOT);
-                switch (policy.recipients) {
-                    case DIRECTORY -> problems.add("Email: your department's policy allows rewards to people in its "
-                            + "directory only.");
-                    case DOMAINS -> {
-                        if (policy.domains().contains(domain)) {
-                            reason("outside the directory");
-                        } else {
-                            problems.add("Email: your department's policy allows rewards to the directory and to "
-                                    + String.join(", ", policy.domains()) + " only.");
-                        }
-                    }
-                    case ANYONE -> {
-                        if (policy.stored()) {
-                            reason("outside the directory");
-                        }
-                    }
-                }
-            }
-            if (policy.messageRequired && (message == null || message.isBlank())) {
-                problems.add("Message: your department's policy asks for a message with every reward.");
-            }
-            if (!froms.isEmpty() && froms.stream().noneMatch(f -> f.equalsIgnoreCase(from))) {
-                problems.add("From: your department's policy signs rewards as " + String.join(" or ", froms) + ".");
-            }
-            if (!problems.isEmpty()) {
-                return;
-            }
-            if (policy.approvalThreshold != null && amount > policy.approvalThreshold) {
-                reason("above " + Formats.dollars(policy.approvalThreshold) + ", the amount that needs approval");
-            }
-            if (policy.maxPerRecipient != null && already.getOrDefault(key, 0L) + amount > policy.maxPerRecipient) {
-                reason("over " + Formats.dollars(policy.maxPerRecipient) + " per person this period");
+            if (problems.isEmpty()) {
+                found.approvals().forEach(a -> reason(a.brief()));
             }
         }
+
+        /** The file's column for a field of the send form. */
+        private static final Map<String, String> COLUMNS = Map.of("amount", "Amount", "sku", "Amount",
+                "recipientEmail", "Email", "message", "Message", "from", "From");
 
         private void reason(String why) {
             reasons.merge(why, 1, Integer::sum);
@@ -417,9 +395,5 @@ public class BulkCheck {
                 problems.add(field + ": at most 255 characters (this one has " + value.length() + ").");
             }
         }
-    }
-
-    private static String cut(String s, int max) {
-        return s == null || s.length() <= max ? s : s.substring(0, max - 1) + "…";
     }
 }

@@ -17,6 +17,7 @@ import jakarta.transaction.Transactional;
 
 import io.agroal.api.AgroalDataSource;
 
+import dev.accolade.common.Formats;
 import dev.accolade.common.Jdbc;
 
 /**
@@ -60,22 +61,22 @@ public class BulkRows {
             for (NewRow r : rows) {
                 insert.setLong(1, batchId);
                 insert.setInt(2, r.rowNo());
-                insert.setString(3, cut(r.email(), 255));
-                insert.setString(4, cut(r.name(), 255));
-                insert.setString(5, cut(r.sku(), 64));
-                insert.setString(6, cut(r.description(), 255));
+                insert.setString(3, Formats.clipped(r.email(), 255));
+                insert.setString(4, Formats.clipped(r.name(), 255));
+                insert.setString(5, Formats.clipped(r.sku(), 64));
+                insert.setString(6, Formats.clipped(r.description(), 255));
                 insert.setLong(7, r.amount());
                 if (r.employeeId() == null) {
                     insert.setNull(8, Types.BIGINT);
                 } else {
                     insert.setLong(8, r.employeeId());
                 }
-                insert.setString(9, cut(r.subject(), 255));
-                insert.setString(10, cut(r.message(), 255));
-                insert.setString(11, cut(r.from(), 255));
+                insert.setString(9, Formats.clipped(r.subject(), 255));
+                insert.setString(10, Formats.clipped(r.message(), 255));
+                insert.setString(11, Formats.clipped(r.from(), 255));
                 insert.setString(12, r.valid() ? "READY" : "INVALID");
-                insert.setString(13, cut(r.problem(), 500));
-                insert.setString(14, cut(r.warning(), 500));
+                insert.setString(13, Formats.clipped(r.problem(), 500));
+                insert.setString(14, Formats.clipped(r.warning(), 500));
                 insert.addBatch();
             }
             insert.executeBatch();
@@ -195,7 +196,7 @@ public class BulkRows {
     @Transactional(Transactional.TxType.MANDATORY)
     boolean notSent(long batchId, int rowNo, String claimer, String why) {
         return update("update bulk_row set state = 'NOT_SENT', problem = ? where batch_id = ? and row_no = ?"
-                + " and state = 'CLAIMED' and claimed_by = ?", cut(why, 500), batchId, rowNo, claimer) == 1;
+                + " and state = 'CLAIMED' and claimed_by = ?", Formats.clipped(why, 500), batchId, rowNo, claimer) == 1;
     }
 
     /** Claims older than {@code before} in batches that no longer run (cancelled, rejected). */
@@ -397,9 +398,5 @@ public class BulkRows {
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    private static String cut(String s, int max) {
-        return s == null || s.length() <= max ? s : s.substring(0, max);
     }
 }

@@ -18,6 +18,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 
+import dev.accolade.common.Formats;
 import dev.accolade.common.Jdbc;
 import dev.accolade.storefront.audit.Actor;
 import dev.accolade.storefront.audit.Actors;
@@ -64,9 +65,9 @@ public class RefusalTally {
      */
     public void count(long at, String action, String outcome, String detail) {
         Actor actor = actors.current();
-        Object[] key = { at / 60_000, trim(actor.address() == null ? "" : actor.address(), 64),
-                trim(actor.name() == null ? "anonymous" : actor.name(), 255), action, outcome };
-        String last = trim(detail, 1000);
+        Object[] key = { at / 60_000, Formats.clipped(actor.address() == null ? "" : actor.address(), 64),
+                Formats.clipped(actor.name() == null ? "anonymous" : actor.name(), 255), action, outcome };
+        String last = Formats.clipped(detail, 1000);
         try (Connection c = dataSource.getConnection()) {
             if (Jdbc.execute(c, UPDATE, prepend(at, prepend(last, prepend(at, key)))) > 0) {
                 return;
@@ -131,9 +132,5 @@ public class RefusalTally {
         all[0] = first;
         System.arraycopy(rest, 0, all, 1, rest.length);
         return all;
-    }
-
-    private static String trim(String s, int max) {
-        return s == null || s.length() <= max ? s : s.substring(0, max);
     }
 }

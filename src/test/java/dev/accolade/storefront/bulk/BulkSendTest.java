@@ -306,6 +306,42 @@ class BulkSendTest {
     }
 
     @Test
+    void theDryRunAppliesTheDepartmentsPolicyAsOneSendWould() {
+        Setup s = setup(1000_00);
+        QuarkusTransaction.requiringNew().run(() -> {
+            SpendingPolicy p = new SpendingPolicy();
+            p.departmentId = s.department().id;
+            p.maxPerReward = 40_00L;
+            p.recipients = SpendingPolicy.Recipients.DIRECTORY;
+            p.messageRequired = true;
+            p.fromRule = SpendingPolicy.FromRule.ANY;
+            p.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
+            p.persist();
+        });
+        String inside = "inside-" + UUID.randomUUID() + "@example.com";
+        String silent = "silent-" + UUID.randomUUID() + "@example.com";
+        QuarkusTransaction.requiringNew().run(() -> {
+            for (String email : List.of(inside, silent)) {
+                dev.accolade.storefront.directory.Employee e = new dev.accolade.storefront.directory.Employee();
+                e.name = "Person " + email.substring(0, 6);
+                e.email = email;
+                e.department = Department.findById(s.department().id);
+                e.persist();
+            }
+        });
+        String csv = "email,name,sku,amount,message\r\n"
+                + "outside-" + UUID.randomUUID() + "@example.com,Outsider,AMZN-E-V-STD,25,Thanks\r\n"
+                + inside + ",Inside Person,AMZN-E-V-STD,45,Thanks\r\n"
+                + silent + ",Silent Person,AMZN-E-V-STD,25,\r\n";
+        long id = batchId(upload(s.browser(), "policy.csv", csv));
+        s.browser().get("/bulk/" + id).then().statusCode(200)
+                .body(containsString("0 valid, 3 not valid"))
+                .body(containsString("Email: your department&#39;s policy allows rewards to people in its directory only."))
+                .body(containsString("Amount: your department&#39;s policy allows at most $40.00 per reward."))
+                .body(containsString("Message: your department&#39;s policy asks for a message with every reward."));
+    }
+
+    @Test
     void aBatchOverTheApprovalThresholdWaitsForAnotherApproverWithItsAmountReserved() {
         Setup s = setup(1000_00);
         QuarkusTransaction.requiringNew().run(() -> {
