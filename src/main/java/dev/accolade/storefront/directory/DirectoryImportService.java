@@ -30,7 +30,9 @@ import dev.accolade.storefront.security.AppUser;
  * exactly those changes. Employees are matched by email (case ignored); a row equal to the
  * directory changes nothing, so importing the same file twice changes nothing the second time.
  * Employees missing from the file are left as they are, unless the admin chooses in the dry run to
- * deactivate them ({@link EmployeeLifecycle}). Rows that name deactivated or disabled people are
+ * deactivate them ({@link EmployeeLifecycle}); a row whose status is left deactivates its employee
+ * the same way. The optional columns (start date, birthday, time zone, status) change only where the
+ * file has them ({@link OccasionFields}). Rows that name deactivated or disabled people are
  * applied with a warning. A file with problems is not applied. An applied file keeps the exact changes
  * it made ({@link DirectoryImportChange}), which its page shows from then on.
  */
