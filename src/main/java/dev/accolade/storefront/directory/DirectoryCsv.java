@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
@@ -20,15 +21,24 @@ import org.apache.commons.csv.CSVRecord;
 /**
  * Reads an employee file: UTF-8 (a byte-order mark is skipped), comma-separated, fields quoted as
  * RFC 4180 has them (Apache Commons CSV), a header naming the columns {@code name}, {@code email},
- * {@code department} and {@code manager email} in any order and case. Rows are numbered from the
- * header, which is row 1. A row that cannot be used gets a message; the rest are read.
+ * {@code department} and {@code manager email} in any order and case, and optionally
+ * {@code start date}, {@code birthday}, {@code time zone} and {@code status} (a column the file does
+ * not have is null in every row; one it has is the cell as written, empty or not). Rows are numbered
+ * from the header, which is row 1. A row that cannot be used gets a message; the rest are read.
  */
 final class DirectoryCsv {
 
     static final int MAX_ROWS = 10_000;
 
-    /** One data row as written in the file. */
-    record Row(long row, String name, String email, String department, String managerEmail) {
+    /** One data row as written in the file; an optional column the file lacks is null. */
+    record Row(long row, String name, String email, String department, String managerEmail, String startDate,
+            String birthday, String timeZone, String status) {
+
+        /** Every cell of the row, for the checks that apply to all of them. */
+        String cells() {
+            return name + email + department + managerEmail + Objects.toString(startDate, "")
+                    + Objects.toString(birthday, "") + Objects.toString(timeZone, "") + Objects.toString(status, "");
+        }
     }
 
     /** A problem with one row, or with the file (row 0). */
@@ -42,8 +52,15 @@ final class DirectoryCsv {
         }
     }
 
-    private static final Map<String, String> COLUMNS = Map.of("name", "name", "fullname", "name", "email", "email",
-            "emailaddress", "email", "department", "department", "manageremail", "manager", "manager", "manager");
+    /** A header's words (letters only, lower case) and the column they name. */
+    private static final Map<String, String> COLUMNS = Map.ofEntries(Map.entry("name", "name"),
+            Map.entry("fullname", "name"), Map.entry("email", "email"), Map.entry("emailaddress", "email"),
+            Map.entry("department", "department"), Map.entry("manageremail", "manager"), Map.entry("manager", "manager"),
+            Map.entry("startdate", "startDate"), Map.entry("startedon", "startDate"), Map.entry("hiredate", "startDate"),
+            Map.entry("joindate", "startDate"), Map.entry("employmentstartdate", "startDate"),
+            Map.entry("birthday", "birthday"), Map.entry("dateofbirth", "birthday"), Map.entry("birthdate", "birthday"),
+            Map.entry("timezone", "timeZone"), Map.entry("zone", "timeZone"), Map.entry("tz", "timeZone"),
+            Map.entry("status", "status"), Map.entry("employmentstatus", "status"));
 
     private DirectoryCsv() {
     }
@@ -95,7 +112,9 @@ final class DirectoryCsv {
                     continue;
                 }
                 rows.add(new Row(row, record.get(columns.get("name")), record.get(columns.get("email")),
-                        record.get(columns.get("department")), record.get(columns.get("manager"))));
+                        record.get(columns.get("department")), record.get(columns.get("manager")),
+                        optional(record, columns, "startDate"), optional(record, columns, "birthday"),
+                        optional(record, columns, "timeZone"), optional(record, columns, "status")));
             }
         } catch (UncheckedIOException | IllegalStateException | IOException e) {
             problems.add(new Problem(0, "The file could not be read after row " + last
@@ -103,6 +122,11 @@ final class DirectoryCsv {
             return new Parsed(List.of(), problems);
         }
         return new Parsed(rows, problems);
+    }
+
+    private static String optional(CSVRecord record, Map<String, Integer> columns, String column) {
+        Integer i = columns.get(column);
+        return i == null ? null : record.get(i);
     }
 
     private static Map<String, Integer> header(CSVRecord record, List<Problem> problems) {

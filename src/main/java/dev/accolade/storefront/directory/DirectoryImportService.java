@@ -30,7 +30,9 @@ import dev.accolade.storefront.security.AppUser;
  * exactly those changes. Employees are matched by email (case ignored); a row equal to the
  * directory changes nothing, so importing the same file twice changes nothing the second time.
  * Employees missing from the file are left as they are, unless the admin chooses in the dry run to
- * deactivate them ({@link EmployeeLifecycle}). Rows that name deactivated or disabled people are
+ * deactivate them ({@link EmployeeLifecycle}); a row whose status is left deactivates its employee
+ * the same way. The optional columns (start date, birthday, time zone, status) change only where the
+ * file has them ({@link OccasionFields}). Rows that name deactivated or disabled people are
  * applied with a warning. A file with problems is not applied. An applied file keeps the exact changes
  * it made ({@link DirectoryImportChange}), which its page shows from then on.
  */
@@ -51,8 +53,14 @@ public class DirectoryImportService {
             return problems.isEmpty() && !changes.isEmpty();
         }
 
+        /** The employees this deactivates: rows with the status left, and those missing if chosen. */
         public int deactivations() {
             return (int) changes.stream().filter(c -> c.kind().equals(DEACTIVATED)).count();
+        }
+
+        /** The active employees missing from the file that this deactivates. */
+        public int missingDeactivations() {
+            return (int) changes.stream().filter(c -> c.kind().equals(DEACTIVATED) && c.row() == 0).count();
         }
     }
 
@@ -116,7 +124,8 @@ public class DirectoryImportService {
         String how = "by directory import " + i.id;
         Map<String, Department> departments = departments();
         DirectoryRows.Checked rows = DirectoryRows.check(bytes(i), departments);
-        for (Row r : rows.valid()) {
+        for (DirectoryRows.Entry entry : rows.valid()) {
+            Row r = entry.row();
             Department d = departments.get(DirectoryRows.key(r.department()));
             Employee e = Employee.findByEmail(r.email().strip()).orElse(null);
             if (e == null) {
@@ -126,14 +135,18 @@ public class DirectoryImportService {
             e.name = r.name().strip();
             e.department = d;
             e.managerEmail = manager(r);
+            entry.update().applyTo(e);
             if (e.id == null) {
                 e.persist();
+            }
+            if (entry.leaves()) {
+                lifecycle.deactivate(e, how + " (row " + r.row() + ": status left)");
             } else {
                 lifecycle.reactivate(e, how);
             }
         }
         for (Change c : plan.changes()) {
-            if (c.kind().equals(DEACTIVATED)) {
+            if (c.kind().equals(DEACTIVATED) && c.row() == 0) {
                 lifecycle.deactivate(Employee.findByEmail(c.email()).orElseThrow(), how + " (missing from the file)");
             }
         }
@@ -192,21 +205,34 @@ public class DirectoryImportService {
         Set<String> disabled = new HashSet<>();
         AppUser.<AppUser>list("enabled = false").forEach(u -> disabled.add(u.email.toLowerCase(Locale.ROOT)));
         Set<String> inFile = new HashSet<>();
-        parsed.valid().forEach(r -> inFile.add(r.email().strip().toLowerCase(Locale.ROOT)));
+        Set<String> leaving = new HashSet<>();
+        parsed.valid().forEach(v -> (v.leaves() ? leaving : inFile).add(v.row().email().strip().toLowerCase(Locale.ROOT)));
         List<Change> changes = new ArrayList<>();
         List<Problem> problems = new ArrayList<>(parsed.problems());
         List<Problem> warnings = new ArrayList<>();
+        String me = actors.current().name();
         int unchanged = 0;
-        for (Row r : parsed.valid()) {
+        for (DirectoryRows.Entry entry : parsed.valid()) {
+            Row r = entry.row();
             Department d = departments.get(DirectoryRows.key(r.department()));
             String email = r.email().strip().toLowerCase(Locale.ROOT);
             Employee e = directory.get(email);
             String name = r.name().strip();
             String manager = manager(r);
-            warnings.addAll(warnings(r, e, manager, directory, disabled, inFile, deactivateMissing));
+            warnings.addAll(warnings(entry, e, manager, directory, disabled, inFile, leaving, deactivateMissing));
+            if (entry.leaves() && me != null && email.equalsIgnoreCase(me) && (e == null || e.active)) {
+                problems.add(new Problem(r.row(), "Row " + r.row() + ": you (" + email + ") would deactivate "
+                        + "yourself with the status left. Change your row's status, or leave the column empty."));
+                continue;
+            }
             if (e == null) {
-                changes.add(new Change(r.row(), "new", name, email,
-                        "added to " + d.name + (manager == null ? "" : ", manager " + manager)));
+                List<String> set = new ArrayList<>();
+                set.add("added to " + d.name + (manager == null ? "" : ", manager " + manager));
+                set.addAll(entry.update().settings());
+                if (entry.leaves()) {
+                    set.add("left: not a recipient" + (signsIn(email, disabled) ? "; sign-in disabled" : ""));
+                }
+                changes.add(new Change(r.row(), "new", name, email, String.join(", ", set)));
                 continue;
             }
             List<String> diffs = new ArrayList<>();
@@ -220,19 +246,25 @@ public class DirectoryImportService {
                 diffs.add("manager " + (e.managerEmail == null ? "none" : e.managerEmail) + " → "
                         + (manager == null ? "none" : manager));
             }
-            if (!e.active) {
+            diffs.addAll(entry.update().changes(e));
+            String kind = "changed";
+            if (entry.leaves() && e.active) {
+                kind = DEACTIVATED;
+                diffs.add("left: leaves the recipients" + (signsIn(e.email, disabled)
+                        ? "; sign-in disabled and sessions ended" : ""));
+            } else if (!entry.leaves() && !e.active) {
+                kind = "reactivated";
                 diffs.add("active again" + (e.accountDisabledOnLeave ? ", sign-in enabled again" : ""));
             }
             if (diffs.isEmpty()) {
                 unchanged++;
             } else {
-                changes.add(new Change(r.row(), e.active ? "changed" : "reactivated", name, e.email,
-                        String.join("; ", diffs)));
+                changes.add(new Change(r.row(), kind, name, e.email, String.join("; ", diffs)));
             }
         }
         if (deactivateMissing) {
-            String me = actors.current().name();
-            directory.values().stream().filter(e -> e.active && !inFile.contains(e.email.toLowerCase(Locale.ROOT)))
+            directory.values().stream().filter(e -> e.active && !inFile.contains(e.email.toLowerCase(Locale.ROOT))
+                    && !leaving.contains(e.email.toLowerCase(Locale.ROOT)))
                     .sorted(java.util.Comparator.comparing((Employee e) -> e.name).thenComparing(e -> e.email))
                     .forEach(e -> {
                         if (me != null && e.email.equalsIgnoreCase(me)) {
@@ -240,10 +272,8 @@ public class DirectoryImportService {
                                     + "deactivate yourself. Add your row, or do not deactivate those missing."));
                             return;
                         }
-                        boolean signsIn = !disabled.contains(e.email.toLowerCase(Locale.ROOT))
-                                && AppUser.findByEmail(e.email).isPresent();
                         changes.add(new Change(0, DEACTIVATED, e.name, e.email, "not in the file: leaves the "
-                                + "recipients" + (signsIn ? "; sign-in disabled and sessions ended" : "")));
+                                + "recipients" + (signsIn(e.email, disabled) ? "; sign-in disabled and sessions ended" : "")));
                     });
         }
         problems.sort((a, b) -> Long.compare(a.row(), b.row()));
@@ -251,11 +281,13 @@ public class DirectoryImportService {
     }
 
     /** What a row refers to that an admin should see before applying it: people who left or cannot sign in. */
-    private static List<Problem> warnings(Row r, Employee e, String manager, Map<String, Employee> directory,
-            Set<String> disabled, Set<String> inFile, boolean deactivateMissing) {
+    private static List<Problem> warnings(DirectoryRows.Entry entry, Employee e, String manager,
+            Map<String, Employee> directory, Set<String> disabled, Set<String> inFile, Set<String> leaving,
+            boolean deactivateMissing) {
         List<Problem> warnings = new ArrayList<>();
+        Row r = entry.row();
         String at = "Row " + r.row() + ": ";
-        if (e != null && !e.active) {
+        if (e != null && !e.active && !entry.leaves()) {
             warnings.add(new Problem(r.row(), at + e.email + " was deactivated"
                     + (e.deactivatedAt == null ? "" : " on " + Formats.display(e.deactivatedAt))
                     + "; applying the file makes them a recipient again."));
@@ -266,7 +298,9 @@ public class DirectoryImportService {
         }
         if (manager != null) {
             Employee m = directory.get(manager);
-            if (m != null && !m.active && !inFile.contains(manager)) {
+            if (leaving.contains(manager)) {
+                warnings.add(new Problem(r.row(), at + "the manager " + manager + " has the status left in this file."));
+            } else if (m != null && !m.active && !inFile.contains(manager)) {
                 warnings.add(new Problem(r.row(), at + "the manager " + manager + " is deactivated in the directory."));
             } else if (m != null && m.active && deactivateMissing && !inFile.contains(manager)) {
                 warnings.add(new Problem(r.row(), at + "the manager " + manager
@@ -278,6 +312,11 @@ public class DirectoryImportService {
             }
         }
         return warnings;
+    }
+
+    /** Whether the address signs in to Accolade with an enabled account (leaving disables it). */
+    private static boolean signsIn(String email, Set<String> disabled) {
+        return !disabled.contains(email.toLowerCase(Locale.ROOT)) && AppUser.findByEmail(email).isPresent();
     }
 
     private static Map<String, Department> departments() {
@@ -296,7 +335,7 @@ public class DirectoryImportService {
         long deactivated = plan.deactivations();
         return Formats.counted(plan.rows(), "row") + ": " + added + " new, "
                 + (plan.changes().size() - added - deactivated) + " changed, " + plan.unchanged() + " unchanged, "
-                + (plan.deactivateMissing() ? deactivated + " deactivated, " : "")
+                + (plan.deactivateMissing() || deactivated > 0 ? deactivated + " deactivated, " : "")
                 + Formats.counted(plan.problems().size(), "problem")
                 + (plan.warnings().isEmpty() ? "" : ", " + Formats.counted(plan.warnings().size(), "warning"));
     }

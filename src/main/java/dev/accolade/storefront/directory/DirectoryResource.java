@@ -86,8 +86,8 @@ public class DirectoryResource {
             throw new NotFoundException("no import " + id);
         }
         Plan plan = imports.plan(upload, deactivateMissing);
-        int missing = upload.appliedAt != null ? plan.deactivations()
-                : deactivateMissing ? plan.deactivations() : imports.plan(upload, true).deactivations();
+        int missing = upload.appliedAt != null ? plan.missingDeactivations()
+                : deactivateMissing ? plan.missingDeactivations() : imports.plan(upload, true).missingDeactivations();
         return Templates.dryRun(upload, plan, missing);
     }
 

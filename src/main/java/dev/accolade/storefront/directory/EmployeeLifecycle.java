@@ -45,9 +45,14 @@ public class EmployeeLifecycle {
         this.clock = clock;
     }
 
-    /** Changes an employee's name, email, department and manager (each already checked as a form field). */
+    /**
+     * Changes an employee's name, email, department and manager, and what occasion programs read of
+     * them (each already checked as a form field). The audit names an occasion field's change in
+     * words, the birthday's without the date.
+     */
     @Transactional
-    public Employee update(long id, String name, String email, long departmentId, String managerEmail) {
+    public Employee update(long id, String name, String email, long departmentId, String managerEmail,
+            OccasionFields.Update occasions) {
         Employee e = employee(id);
         String address = email.strip().toLowerCase(Locale.ROOT);
         if (!address.equalsIgnoreCase(e.email)
@@ -63,11 +68,14 @@ public class EmployeeLifecycle {
             throw new Refused("managerEmail", "An employee is not their own manager.");
         }
         String before = describe(e);
+        java.util.List<String> changes = occasions.changes(e);
         e.name = name.strip();
         e.email = address;
         e.department = d;
         e.managerEmail = manager;
-        audit.record("EMPLOYEE_UPDATE", e.email, "SUCCESS", before + " -> " + describe(e));
+        occasions.applyTo(e);
+        audit.record("EMPLOYEE_UPDATE", e.email, "SUCCESS", before + " -> " + describe(e)
+                + (changes.isEmpty() ? "" : "; " + String.join("; ", changes)));
         return e;
     }
 

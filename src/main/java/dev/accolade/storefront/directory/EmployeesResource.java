@@ -1,6 +1,7 @@
 package dev.accolade.storefront.directory;
 
 import java.util.List;
+import java.util.stream.IntStream;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.transaction.Transactional;
@@ -26,8 +27,9 @@ import dev.accolade.storefront.security.AppUser;
 import dev.accolade.storefront.security.Role;
 
 /**
- * One employee: edit their name, email, department and manager; deactivate them when they leave and
- * reactivate them if they come back, each after a page that says what will happen.
+ * One employee: edit their name, email, department and manager, and their start date, birthday (day
+ * and month), time zone and leave; deactivate them when they leave and reactivate them if they come
+ * back, each after a page that says what will happen.
  */
 @Path("/admin/directory/employees")
 @RolesAllowed(Role.ADMIN_NAME)
@@ -36,9 +38,26 @@ public class EmployeesResource {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance employee(Employee employee, AppUser account, List<Department> departments);
+        static native TemplateInstance employee(Employee employee, AppUser account, List<Department> departments,
+                Occasions occasions);
 
         static native TemplateInstance confirm(Employee employee, AppUser account, boolean deactivate);
+    }
+
+    /** A month as the birthday's list offers it. */
+    public record MonthChoice(String value, String name) {
+    }
+
+    private static final List<MonthChoice> MONTHS = IntStream.rangeClosed(1, 12)
+            .mapToObj(m -> new MonthChoice(Integer.toString(m), Birthday.monthName(m))).toList();
+    private static final List<Integer> DAYS = IntStream.rangeClosed(1, 31).boxed().toList();
+
+    /**
+     * The occasion fields as the form shows them: as entered when the form comes back with errors,
+     * else as stored; and the lists to choose from.
+     */
+    public record Occasions(String startDate, String birthMonth, String birthDay, String timeZone, String status,
+            List<MonthChoice> months, List<Integer> days, List<String> zones) {
     }
 
     private final EmployeeLifecycle lifecycle;
@@ -56,7 +75,15 @@ public class EmployeesResource {
     @Transactional
     public TemplateInstance employee(@PathParam("id") long id) {
         Employee e = EmployeeLifecycle.employee(id);
-        return Templates.employee(e, EmployeeLifecycle.account(e).orElse(null), Department.listByName());
+        Occasions occasions = new Occasions(shown("startDate", e.startDate), shown("birthMonth", e.birthMonth),
+                shown("birthDay", e.birthDay), shown("timeZone", e.timeZone),
+                shown("status", e.onLeave ? "ON_LEAVE" : "ACTIVE"), MONTHS, DAYS, OccasionFields.ZONES);
+        return Templates.employee(e, EmployeeLifecycle.account(e).orElse(null), Department.listByName(), occasions);
+    }
+
+    /** The value the form sent back with its errors, else the stored one ("" for none). */
+    private String shown(String field, Object stored) {
+        return flash.has(field) ? flash.get(field) : stored == null ? "" : stored.toString();
     }
 
     @POST
@@ -64,9 +91,12 @@ public class EmployeesResource {
     public Response update(@PathParam("id") long id, @BeanParam EmployeeForm form) {
         String self = "/admin/directory/employees/" + id;
         EmployeeForm.Entered entered = form.entered();
-        if (errors.check(entered)) {
+        boolean valid = errors.check(entered);
+        OccasionFields.Update occasions = form.occasions(errors);
+        if (valid && occasions != null) {
             try {
-                lifecycle.update(id, entered.name(), entered.email(), entered.departmentId(), entered.managerEmail());
+                lifecycle.update(id, entered.name(), entered.email(), entered.departmentId(), entered.managerEmail(),
+                        occasions);
                 flash.put("message", "The employee is saved.");
                 return Forms.seeOther(self);
             } catch (Refused refused) {

@@ -99,6 +99,106 @@ class EmployeeLifecycleTest {
         admin.get("/admin/directory/employees/99999999").then().statusCode(404);
     }
 
+    /** The edit form's fields for the employee as they are, with the occasion fields given. */
+    static Object[] form(Employee e, String startDate, String birthMonth, String birthDay, String timeZone, String status) {
+        long engineering = QuarkusTransaction.requiringNew().call(() -> Department.findByName("Engineering").orElseThrow().id);
+        return new Object[] { "name", e.name, "email", e.email, "department", Long.toString(engineering), "managerEmail", "",
+                "startDate", startDate, "birthMonth", birthMonth, "birthDay", birthDay, "timeZone", timeZone, "status", status };
+    }
+
+    @Test
+    void anAdminSetsStartDateBirthdayTimeZoneAndLeaveAndClearsThem() {
+        Employee e = employee("occasion", false);
+        Browser admin = Browser.signedIn("admin@accolade.test");
+        String page = "/admin/directory/employees/" + e.id;
+        admin.get(page).then().statusCode(200).body(containsString("<option value=\"\" selected>Not recorded</option>"))
+                .body(containsString("<option value=\"\" selected>The programs' default zone</option>"))
+                .body(containsString("<span class=\"status SUCCESS\">Active</span>"));
+        admin.post(page, form(e, "2019-09-02", "2", "29", "Europe/Berlin", "ON_LEAVE")).then().statusCode(303)
+                .header("Location", endsWith(page));
+        admin.get(page).then().body(containsString("The employee is saved."))
+                .body(containsString("value=\"2019-09-02\""))
+                .body(containsString("<option value=\"2\" selected>February</option>"))
+                .body(containsString("<option value=\"29\" selected>29</option>"))
+                .body(containsString("<option value=\"Europe/Berlin\" selected>Europe/Berlin</option>"))
+                .body(containsString("<option value=\"ON_LEAVE\" selected>On leave</option>"))
+                .body(containsString("<span class=\"status PENDING\">On leave</span>"));
+        Employee saved = reload(e.id);
+        assertEquals(java.time.LocalDate.of(2019, 9, 2), saved.startDate);
+        assertEquals(2, saved.birthMonth);
+        assertEquals(29, saved.birthDay);
+        assertEquals("Europe/Berlin", saved.timeZone);
+        assertEquals(Employee.Status.ON_LEAVE, saved.status());
+        admin.get("/admin/directory").then().body(containsString(e.email
+                + "</td><td>Engineering</td><td></td><td><span class=\"status PENDING\">On leave</span>"));
+        String detail = QuarkusTransaction.requiringNew().call(() -> AuditEvent.<AuditEvent>find(
+                "action = 'EMPLOYEE_UPDATE' and target = ?1", e.email).firstResult().detail);
+        assertTrue(detail.contains("start date none → 2019-09-02; birthday set; time zone default → Europe/Berlin; on leave"),
+                detail);
+        assertFalse(detail.contains("February") || detail.contains("29 ") || detail.contains("02-29"),
+                "the audit never shows a birthday: " + detail);
+
+        admin.post(page, form(e, "", "", "", "", "ACTIVE")).then().statusCode(303);
+        Employee cleared = reload(e.id);
+        assertNull(cleared.startDate);
+        assertNull(cleared.birthMonth);
+        assertNull(cleared.birthDay);
+        assertNull(cleared.timeZone);
+        assertEquals(Employee.Status.ACTIVE, cleared.status());
+    }
+
+    @Test
+    void occasionFieldsThatAreWrongAreShownByTheirFieldAndNothingIsSaved() {
+        Employee e = employee("occasionerrors", false);
+        Browser admin = Browser.signedIn("admin@accolade.test");
+        String page = "/admin/directory/employees/" + e.id;
+        admin.get(page);
+        admin.post(page, form(e, "2021-02-30", "4", "31", "+02:00", "LEFT")).then().statusCode(303)
+                .header("Location", endsWith(page));
+        admin.get(page).then().body(containsString("Please check the highlighted fields."))
+                .body(containsString("<span class=\"error\" id=\"startDate-error\">The start date &quot;2021-02-30&quot; is "
+                        + "not a date written as yyyy-MM-dd"))
+                .body(containsString("<span class=\"error\" id=\"birthDay-error\">There is no 31 April: choose another day."))
+                .body(containsString("<span class=\"error\" id=\"timeZone-error\">Choose a time zone from the list."))
+                .body(containsString("<span class=\"error\" id=\"status-error\">Choose Active or On leave."))
+                .body(containsString("<option value=\"4\" selected>April</option>"))
+                .body(containsString("value=\"2021-02-30\""));
+        admin.post(page, form(e, "", "2", "30", "", "ACTIVE")).then().statusCode(303);
+        admin.get(page).then().body(containsString("id=\"birthDay-error\">There is no 30 February: choose another day."));
+        admin.post(page, form(e, "", "5", "", "", "ACTIVE")).then().statusCode(303);
+        admin.get(page).then().body(containsString("id=\"birthDay-error\">Choose the day too, or set the month to"));
+        admin.post(page, form(e, "", "", "7", "", "ACTIVE")).then().statusCode(303);
+        admin.get(page).then().body(containsString("id=\"birthMonth-error\">Choose the month too, or set the day to"));
+        admin.post(page, form(e, "", "13", "1", "Nowhere/Town", "ACTIVE")).then().statusCode(303);
+        admin.get(page).then().body(containsString("id=\"birthMonth-error\">Choose a month from the list."))
+                .body(containsString("id=\"timeZone-error\">Choose a time zone from the list."));
+        Employee unchanged = reload(e.id);
+        assertNull(unchanged.startDate);
+        assertNull(unchanged.birthMonth);
+        assertNull(unchanged.timeZone);
+        assertFalse(unchanged.onLeave);
+    }
+
+    @Test
+    void anEmployeeWhoLeftKeepsTheirLeaveAndShowsNoStatusChoice() {
+        Employee e = employee("leftform", false);
+        QuarkusTransaction.requiringNew().run(() -> {
+            Employee left = Employee.findById(e.id);
+            left.onLeave = true;
+            left.active = false;
+        });
+        Browser admin = Browser.signedIn("admin@accolade.test");
+        String page = "/admin/directory/employees/" + e.id;
+        admin.get(page).then().body(containsString("<span class=\"status FAILED\">Left</span>"))
+                .body(not(containsString("name=\"status\"")));
+        Object[] fields = form(e, "2020-01-01", "", "", "", "ACTIVE");
+        admin.post(page, java.util.Arrays.copyOf(fields, fields.length - 2)).then().statusCode(303);
+        Employee saved = reload(e.id);
+        assertEquals(java.time.LocalDate.of(2020, 1, 1), saved.startDate);
+        assertTrue(saved.onLeave, "without a status the leave stays as it is");
+        assertEquals(Employee.Status.LEFT, saved.status());
+    }
+
     @Test
     void deactivatingAsksFirstThenTakesThemOutOfTheRecipientsEndsTheirSessionsAndKeepsTheirHistory() {
         Employee e = employee("leaver", true);
@@ -117,7 +217,7 @@ class EmployeeLifecycleTest {
 
         admin.post(confirm).then().statusCode(303).header("Location", endsWith("/admin/directory/employees/" + e.id));
         admin.get("/admin/directory/employees/" + e.id).then().body(containsString("is deactivated"))
-                .body(containsString("Deactivated"));
+                .body(containsString("<span class=\"status FAILED\">Left</span> (deactivated on "));
         Employee gone = reload(e.id);
         assertFalse(gone.active);
         assertTrue(gone.deactivatedAt != null);
