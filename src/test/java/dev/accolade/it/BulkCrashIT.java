@@ -4,17 +4,12 @@ import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -22,8 +17,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -73,34 +66,10 @@ class BulkCrashIT {
 
     private static final String SESSION_KEY = "bulk-crash-" + ItDatabase.random(24);
     private static final String RAAS_KEY = "bulk-crash-raas-" + ItDatabase.random(12);
-    private static final List<Instance> started = new ArrayList<>();
+    private static final AppInstance.Setup SETUP = new AppInstance.Setup(SCHEMA, "bulk-crash-it", SESSION_KEY, RAAS_KEY);
+    private static final List<AppInstance> started = new ArrayList<>();
     /** The instance left running by the last test (each test may start and kill others). */
-    private static Instance running;
-
-    /** One running instance: its process, port and log. */
-    record Instance(String name, Process process, int port, Path log) {
-
-        String url(String path) {
-            return "http://127.0.0.1:" + port + path;
-        }
-
-        /** SIGKILL, as the kernel's OOM killer or a node failure would: the JVM runs nothing more. */
-        int kill() throws InterruptedException {
-            process.destroyForcibly();
-            assertTrue(process.waitFor(30, TimeUnit.SECONDS), name + " did not die");
-            return process.exitValue();
-        }
-
-        void stop() throws InterruptedException {
-            if (!process.isAlive()) {
-                return;
-            }
-            process.destroy();
-            if (!process.waitFor(20, TimeUnit.SECONDS)) {
-                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-            }
-        }
-    }
+    private static AppInstance running;
 
     /** Where a batch stood at one moment. */
     record Standing(String state, Map<String, Integer> rows, Map<String, Integer> orders) {
@@ -121,10 +90,7 @@ class BulkCrashIT {
 
     @BeforeAll
     static void startOneInstance() throws Exception {
-        try (Connection c = ItDatabase.connect(ItDatabase.PASSWORD); Statement s = c.createStatement()) {
-            s.execute("drop schema if exists " + SCHEMA + " cascade");
-            s.execute("create schema " + SCHEMA);
-        }
+        AppInstance.freshSchema(SCHEMA);
         try {
             running = startReady("a", ANSWER_DELAY);
             awaitFundedAccount(running);
@@ -136,7 +102,7 @@ class BulkCrashIT {
 
     @AfterAll
     static void stopAll() throws InterruptedException {
-        for (Instance i : started) {
+        for (AppInstance i : started) {
             i.stop();
         }
     }
@@ -144,7 +110,7 @@ class BulkCrashIT {
     @Test
     @Order(1)
     void aBatchKilledMidwayIsFinishedByTheRestartedInstanceSendingEveryRowOnce() throws Exception {
-        Instance a = running;
+        AppInstance a = running;
         long batch = uploadAndConfirm(a, "one");
         awaitPlaced(batch, KILL_AFTER_PLACED, a);
         Standing atKill = awaitAnswerOnItsWay(batch);
@@ -163,8 +129,8 @@ class BulkCrashIT {
     @Test
     @Order(2)
     void aBatchSentByTwoInstancesIsFinishedByTheSurvivorWhenOneIsKilled() throws Exception {
-        Instance a = running;
-        Instance b = startReady("b", ANSWER_DELAY); // after a: the schema is migrated and the demo data is there
+        AppInstance a = running;
+        AppInstance b = startReady("b", ANSWER_DELAY); // after a: the schema is migrated and the demo data is there
         double aBefore = ordersPlacedBy(a);
         long batch = uploadAndConfirm(b, "two");
         awaitPlaced(batch, KILL_AFTER_PLACED, a, b);
@@ -294,7 +260,7 @@ class BulkCrashIT {
     }
 
     /** Every order of the department's account at the sandbox (GET /raas/v1/orders, paged), by recipient. */
-    private static Map<String, List<String>> sandboxOrdersByEmail(Instance i, String prefix) {
+    private static Map<String, List<String>> sandboxOrdersByEmail(AppInstance i, String prefix) {
         Map<String, List<String>> byEmail = new TreeMap<>();
         int offset = 0;
         while (true) {
@@ -316,7 +282,7 @@ class BulkCrashIT {
         }
     }
 
-    private static double ordersPlacedBy(Instance i) {
+    private static double ordersPlacedBy(AppInstance i) {
         return Metrics.of(given().get(i.url("/q/metrics")).then().statusCode(200).extract().asString())
                 .count("raas_client_calls_seconds_count", "endpoint=\"POST orders\"");
     }
@@ -324,7 +290,7 @@ class BulkCrashIT {
     // --- The batch --------------------------------------------------------------------------------------------
 
     /** Signs the demo manager in, uploads the file (its dry run), confirms it; returns the batch's id. */
-    private static long uploadAndConfirm(Instance i, String run) {
+    private static long uploadAndConfirm(AppInstance i, String run) {
         Browser manager = new Browser();
         manager.get(i.url("/login"));
         manager.post(i.url("/login"), "email", MANAGER, "password", "accolade-demo").then().statusCode(303);
@@ -356,15 +322,15 @@ class BulkCrashIT {
         return csv.toString();
     }
 
-    private static Standing awaitPlaced(long batch, int placed, Instance... alive) throws Exception {
+    private static Standing awaitPlaced(long batch, int placed, AppInstance... alive) throws Exception {
         Instant until = Instant.now().plusSeconds(120);
         while (true) {
             Standing s = standing(batch);
             if (s.rows("PLACED") >= placed) {
                 return s;
             }
-            for (Instance i : alive) {
-                assertTrue(i.process().isAlive(), i.name() + " exited: " + tail(i.log()));
+            for (AppInstance i : alive) {
+                assertTrue(i.process().isAlive(), i.name() + " exited: " + i.tail());
             }
             assertTrue(Instant.now().isBefore(until), "fewer than " + placed + " rows placed within 120 s: " + s);
             Thread.sleep(50);
@@ -375,7 +341,7 @@ class BulkCrashIT {
         Instant until = Instant.now().plus(SETTLE_WITHIN);
         Standing s = standing(batch);
         while (!s.settled()) {
-            assertTrue(running.process().isAlive(), running.name() + " exited: " + tail(running.log()));
+            assertTrue(running.process().isAlive(), running.name() + " exited: " + running.tail());
             assertTrue(Instant.now().isBefore(until), "not settled within " + SETTLE_WITHIN + ": " + s);
             Thread.sleep(500);
             s = standing(batch);
@@ -423,27 +389,23 @@ class BulkCrashIT {
 
     // --- The instances ----------------------------------------------------------------------------------------
 
-    private static Instance startReady(String name, Duration answerDelay) throws Exception {
-        Instance i = start(name, answerDelay);
+    private static AppInstance startReady(String name, Duration answerDelay) throws Exception {
+        AppInstance i = AppInstance.start(SETUP, name, Map.of(
+                "ACCOLADE_RAAS_SANDBOX_ORDER_RESPONSE_DELAY", answerDelay.toString(),
+                "ACCOLADE_BULK_CONCURRENCY", String.valueOf(CONCURRENCY),
+                "ACCOLADE_BULK_CLAIM_LEASE", "PT10S",
+                "ACCOLADE_BULK_POLL", "PT0.5S",
+                "ACCOLADE_RECONCILE_EVERY", "2s",
+                "ACCOLADE_RECONCILE_PENDING_GRACE", "PT5S",
+                "ACCOLADE_RECONCILE_RECHECK_AFTER", "PT5S,PT10S",
+                "ACCOLADE_RECONCILE_GIVE_UP_AFTER", "PT20S"));
         started.add(i);
-        Instant until = Instant.now().plusSeconds(120);
-        while (Instant.now().isBefore(until)) {
-            assertTrue(i.process().isAlive(), name + " exited: " + tail(i.log()));
-            try {
-                if (given().get(i.url("/q/health/ready")).statusCode() == 200) {
-                    return i;
-                }
-            } catch (Exception notYet) {
-                // not listening yet
-            }
-            Thread.sleep(250);
-        }
-        throw new AssertionError(name + " not ready within 120 s: " + tail(i.log()));
+        return i.awaitReady();
     }
 
     /** Waits for the demo data job to create and fund the Engineering department's sandbox account. */
-    private static void awaitFundedAccount(Instance i) throws InterruptedException {
-        waitFor(Duration.ofSeconds(90), "the demo RaaS account was not funded within 90 s", () -> {
+    private static void awaitFundedAccount(AppInstance i) throws InterruptedException {
+        AppInstance.waitFor(Duration.ofSeconds(90), "the demo RaaS account was not funded within 90 s", () -> {
             Response r = given().auth().preemptive().basic("accolade-demo", RAAS_KEY).accept("application/json")
                     .get(i.url("/raas/v1/accounts/" + CUSTOMER + "/" + ACCOUNT));
             if (r.statusCode() != 200) {
@@ -452,53 +414,5 @@ class BulkCrashIT {
             Long balance = r.jsonPath().getObject("account.available_balance", Long.class);
             return balance != null && balance > 0;
         });
-    }
-
-    private static void waitFor(Duration limit, String failure, BooleanSupplier done) throws InterruptedException {
-        Instant until = Instant.now().plus(limit);
-        while (!done.getAsBoolean()) {
-            assertTrue(Instant.now().isBefore(until), failure);
-            Thread.sleep(250);
-        }
-    }
-
-    private static Instance start(String name, Duration answerDelay) throws IOException {
-        int port;
-        try (ServerSocket s = new ServerSocket(0)) {
-            port = s.getLocalPort();
-        }
-        String appDir = System.getProperty("accolade.it.app-dir", "target/quarkus-app");
-        Path log = Path.of("target", "bulk-crash-it-" + name + ".log");
-        ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar", Path.of(appDir, "quarkus-run.jar").toString());
-        Map<String, String> env = pb.environment();
-        env.put("PORT", String.valueOf(port));
-        env.put("DB_URL", ItDatabase.url(SCHEMA));
-        env.put("DB_USER", ItDatabase.USER);
-        env.put("DB_PASSWORD", ItDatabase.PASSWORD);
-        env.put("DB_POOL_MAX", "8");
-        env.put("LOG_JSON", "false");
-        env.put("ACCOLADE_SESSION_KEY", SESSION_KEY);
-        env.put("ACCOLADE_RAAS_SANDBOX_ENABLED", "true");
-        env.put("ACCOLADE_RAAS_SANDBOX_DEMO_KEY", RAAS_KEY);
-        env.put("ACCOLADE_RAAS_URL", "http://127.0.0.1:" + port + "/raas/v1");
-        env.put("ACCOLADE_RAAS_PLATFORM_NAME", "accolade-demo");
-        env.put("ACCOLADE_RAAS_PLATFORM_KEY", RAAS_KEY);
-        env.put("ACCOLADE_DEMO_DATA_ENABLED", "true");
-        env.put("ACCOLADE_RAAS_SANDBOX_ORDER_RESPONSE_DELAY", answerDelay.toString());
-        env.put("ACCOLADE_BULK_CONCURRENCY", String.valueOf(CONCURRENCY));
-        env.put("ACCOLADE_BULK_CLAIM_LEASE", "PT10S");
-        env.put("ACCOLADE_BULK_POLL", "PT0.5S");
-        env.put("ACCOLADE_RECONCILE_EVERY", "2s");
-        env.put("ACCOLADE_RECONCILE_PENDING_GRACE", "PT5S");
-        env.put("ACCOLADE_RECONCILE_RECHECK_AFTER", "PT5S,PT10S");
-        env.put("ACCOLADE_RECONCILE_GIVE_UP_AFTER", "PT20S");
-        pb.redirectErrorStream(true).redirectOutput(log.toFile());
-        return new Instance(name, pb.start(), port, log);
-    }
-
-    private static String tail(Path log) throws IOException {
-        List<String> lines = Files.readAllLines(log);
-        return String.join("\n", lines.subList(Math.max(0, lines.size() - 30), lines.size()));
     }
 }

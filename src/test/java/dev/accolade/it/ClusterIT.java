@@ -7,11 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.net.ServerSocket;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -19,7 +14,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -46,35 +40,15 @@ class ClusterIT {
 
     private static final String SESSION_KEY = "cluster-" + ItDatabase.random(24);
     private static final String RAAS_KEY = "cluster-raas-" + ItDatabase.random(12);
-    private static Instance a;
-    private static Instance b;
-
-    /** One running instance: its process, port and log. */
-    record Instance(String name, Process process, int port, Path log) {
-
-        String url(String path) {
-            return "http://127.0.0.1:" + port + path;
-        }
-
-        void stop() throws InterruptedException {
-            process.destroy();
-            if (!process.waitFor(20, TimeUnit.SECONDS)) {
-                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-            }
-        }
-    }
+    private static AppInstance a;
+    private static AppInstance b;
 
     @BeforeAll
     static void startTwoInstances() throws Exception {
-        try (Connection c = ItDatabase.connect(ItDatabase.PASSWORD); Statement s = c.createStatement()) {
-            s.execute("drop schema if exists " + SCHEMA + " cascade");
-            s.execute("create schema " + SCHEMA);
-        }
+        AppInstance.freshSchema(SCHEMA);
         try {
-            a = start("a");
-            awaitReady(a);
-            b = start("b"); // after a: a has migrated the schema and loaded the demo data
-            awaitReady(b);
+            a = start("a").awaitReady();
+            b = start("b").awaitReady(); // after a: a has migrated the schema and loaded the demo data
         } catch (Exception | AssertionError e) {
             stopAll();
             throw e;
@@ -83,7 +57,7 @@ class ClusterIT {
 
     @AfterAll
     static void stopAll() throws InterruptedException {
-        for (Instance i : new Instance[] { a, b }) {
+        for (AppInstance i : new AppInstance[] { a, b }) {
             if (i != null) {
                 i.stop();
             }
@@ -128,7 +102,7 @@ class ClusterIT {
         Instant until = Instant.now().plusSeconds(60);
         TreeMap<Instant, List<String>> runs = new TreeMap<>();
         while (runs.size() < WANTED && Instant.now().isBefore(until)) {
-            for (Instance i : new Instance[] { a, b }) {
+            for (AppInstance i : new AppInstance[] { a, b }) {
                 given().get(i.url("/login")).then().statusCode(200);
             }
             Thread.sleep(500);
@@ -147,7 +121,7 @@ class ClusterIT {
             previous = fire;
         }
 
-        for (Instance i : new Instance[] { a, b }) {
+        for (AppInstance i : new AppInstance[] { a, b }) {
             given().get(i.url("/q/health/ready")).then().statusCode(200).body("status", is("UP"));
             assertTrue(i.process().isAlive(), i.name() + " is running");
         }
@@ -156,7 +130,7 @@ class ClusterIT {
     /** Every logged run of the reconciler, by scheduled fire time, with the instances that ran it. */
     private static TreeMap<Instant, List<String>> runsByFireTime() throws IOException {
         TreeMap<Instant, List<String>> runs = new TreeMap<>();
-        for (Instance i : new Instance[] { a, b }) {
+        for (AppInstance i : new AppInstance[] { a, b }) {
             for (Instant fire : runs(i)) {
                 runs.computeIfAbsent(fire, t -> new ArrayList<>()).add(i.name());
             }
@@ -164,9 +138,9 @@ class ClusterIT {
         return runs;
     }
 
-    private static List<Instant> runs(Instance i) throws IOException {
+    private static List<Instant> runs(AppInstance i) throws IOException {
         List<Instant> found = new ArrayList<>();
-        for (String line : Files.readAllLines(i.log())) {
+        for (String line : i.lines()) {
             Matcher m = RUN.matcher(line);
             if (m.find()) {
                 found.add(Instant.parse(m.group(1)));
@@ -175,54 +149,9 @@ class ClusterIT {
         return found;
     }
 
-    private static Instance start(String name) throws IOException {
-        int port;
-        try (ServerSocket s = new ServerSocket(0)) {
-            port = s.getLocalPort();
-        }
-        String appDir = System.getProperty("accolade.it.app-dir", "target/quarkus-app");
-        Path log = Path.of("target", "cluster-it-" + name + ".log");
-        ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Dquarkus.log.category.\"dev.accolade.storefront.ops\".level=DEBUG",
-                "-jar", Path.of(appDir, "quarkus-run.jar").toString());
-        Map<String, String> env = pb.environment();
-        env.put("PORT", String.valueOf(port));
-        env.put("DB_URL", ItDatabase.url(SCHEMA));
-        env.put("DB_USER", ItDatabase.USER);
-        env.put("DB_PASSWORD", ItDatabase.PASSWORD);
-        env.put("DB_POOL_MAX", "8");
-        env.put("ACCOLADE_SESSION_KEY", SESSION_KEY);
-        env.put("ACCOLADE_RAAS_SANDBOX_ENABLED", "true");
-        env.put("ACCOLADE_RAAS_SANDBOX_DEMO_KEY", RAAS_KEY);
-        env.put("ACCOLADE_RAAS_URL", "http://127.0.0.1:" + port + "/raas/v1");
-        env.put("ACCOLADE_RAAS_PLATFORM_NAME", "accolade-demo");
-        env.put("ACCOLADE_RAAS_PLATFORM_KEY", RAAS_KEY);
-        env.put("ACCOLADE_DEMO_DATA_ENABLED", "true");
-        env.put("ACCOLADE_RECONCILE_EVERY", PERIOD.toSeconds() + "s");
-        pb.redirectErrorStream(true).redirectOutput(log.toFile());
-        return new Instance(name, pb.start(), port, log);
-    }
-
-    private static void awaitReady(Instance i) throws Exception {
-        Instant until = Instant.now().plusSeconds(120);
-        while (Instant.now().isBefore(until)) {
-            if (!i.process().isAlive()) {
-                throw new AssertionError(i.name() + " exited: " + tail(i.log()));
-            }
-            try {
-                if (given().get(i.url("/q/health/ready")).statusCode() == 200) {
-                    return;
-                }
-            } catch (Exception notYet) {
-                // not listening yet
-            }
-            Thread.sleep(500);
-        }
-        throw new AssertionError(i.name() + " not ready within 120 s: " + tail(i.log()));
-    }
-
-    private static String tail(Path log) throws IOException {
-        List<String> lines = Files.readAllLines(log);
-        return String.join("\n", lines.subList(Math.max(0, lines.size() - 30), lines.size()));
+    private static AppInstance start(String name) throws IOException {
+        return AppInstance.start(new AppInstance.Setup(SCHEMA, "cluster-it", SESSION_KEY, RAAS_KEY), name,
+                Map.of("ACCOLADE_RECONCILE_EVERY", PERIOD.toSeconds() + "s"),
+                "-Dquarkus.log.category.\"dev.accolade.storefront.ops\".level=DEBUG");
     }
 }
