@@ -86,7 +86,7 @@ public class OccasionPreparer {
         this.clock = clock;
     }
 
-    @Scheduled(identity = "occasions", every = "${accolade.occasions.prepare-every:1h}", delayed = "40s",
+    @Scheduled(identity = "occasions", every = "${accolade.occasions.prepare-every:1h}", delayed = "20s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduled() {
         Run run = prepare();
