@@ -98,7 +98,7 @@ public class ProgramsResource {
             List<Line> lines = all.stream().map(p -> new Line(p, (int) OccasionReward.count("programId", p.id),
                     counts.stream().filter(c -> c.programId() == p.id && c.month().equals(now)).findFirst()
                             .orElse(new OccasionOutcomes.Counts(p.id, now, Map.of())))).toList();
-            List<ReportLine> report = counts.stream().filter(c -> !c.month().isAfter(now))
+            List<ReportLine> report = counts.stream()
                     .map(c -> new ReportLine(names.getOrDefault(c.programId(), "program " + c.programId()),
                             c.month().format(java.time.format.DateTimeFormatter.ofPattern("MMMM yyyy", java.util.Locale.ENGLISH)), c))
                     .toList();

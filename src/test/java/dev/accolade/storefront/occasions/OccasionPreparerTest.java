@@ -354,4 +354,28 @@ class OccasionPreparerTest {
         preparer.prepareAt(s.dueAt.plusHours(1)); // syncs what became of the drafts
         assertEquals(Occasion.State.SENT, OccasionFixtures.reload(o).state);
     }
+
+    @Test
+    void aDraftThatMissedItsDayInAnOutageIsLateAndSentOnceWhenItsManagerSays() {
+        World w = world(500_00);
+        birthdays(7);
+        Employee e = OccasionFixtures.employee(w.team(), "Out Age", w.manager().email, null, 7, 9, null);
+        preparer.prepareAt(at("2027-07-05T12:00:00Z"));
+        Occasion o = OccasionFixtures.only(e);
+        ScheduledSend s = OccasionFixtures.send(o);
+        due.runAt(s.dueAt.plusHours(30)); // Accolade was down from before its time until the next day
+        assertEquals(ScheduledSend.State.OVERDUE, OccasionFixtures.send(o).state);
+        preparer.prepareAt(s.dueAt.plusHours(30));
+        assertEquals(Occasion.State.LATE, OccasionFixtures.reload(o).state);
+        Browser manager = Browser.signedIn(w.manager().email);
+        manager.get("/occasions/" + o.id).then().statusCode(200).body(org.hamcrest.Matchers.containsString("Send it now"));
+        assertEquals(303, manager.post("/occasions/" + o.id + "/send-now").statusCode());
+        assertEquals(303, manager.post("/occasions/" + o.id + "/send-now").statusCode());
+        assertEquals(1L, (long) QuarkusTransaction.requiringNew().call(() -> RewardOrder.count("recipientEmail", e.email)),
+                "sent once");
+        preparer.prepareAt(s.dueAt.plusHours(31));
+        assertEquals(Occasion.State.LATE, OccasionFixtures.reload(o).state, "counted late, not sent on its day");
+        Browser hr = Browser.signedIn(OccasionFixtures.user(Role.HR, null, "Har Riet").email);
+        hr.get("/programs").then().statusCode(200).body(org.hamcrest.Matchers.containsString("July 2027"));
+    }
 }
