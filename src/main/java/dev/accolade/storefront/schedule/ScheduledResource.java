@@ -71,6 +71,9 @@ public class ScheduledResource {
         if (s.get().orderId != null) {
             return Response.seeOther(URI.create("/rewards/" + s.get().orderId)).build();
         }
+        if (s.get().occasionId != null) {
+            return Response.seeOther(URI.create(s.get().href())).build(); // its occasion's page knows the limits
+        }
         return Response.ok(Templates.detail(s.get(), ZONES, lateness(sends.maxLateness()))).build();
     }
 

@@ -78,6 +78,15 @@ public class ScheduledSend extends PanacheEntityBase {
     public OffsetDateTime closedAt;
     public String note;
     public Long orderId;
+    /** The occasion (package {@code occasions}) this send is the draft of; null for a manager's own send. */
+    public Long occasionId;
+    /** What My rewards calls an occasion's draft ("Ada Lovelace's 5-year anniversary on 12 March"); else null. */
+    public String label;
+
+    /** Its own page: an occasion's draft opens on its occasion's page, which knows the program's limits. */
+    public String href() {
+        return occasionId == null ? "/scheduled/" + id : "/occasions/" + occasionId;
+    }
 
     /** When it goes, as the manager chose it: {@code Fri 4 Dec 2026, 09:00 (Europe/Berlin)}. */
     public String when() {

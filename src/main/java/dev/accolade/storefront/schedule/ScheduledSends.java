@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -75,6 +76,15 @@ public class ScheduledSends implements WaitingSends {
     }
 
     private ScheduledSend insert(OrderRequest request, Requester requester, SendTime at) {
+        ScheduledSend s = row(request, requester, at);
+        s.persistAndFlush();
+        budgets.reserveRequest(s.token, s.departmentId, s.requesterId, s.amount, true, "scheduled send " + s.id);
+        audit.record("SCHEDULE_CREATE", "scheduled " + s.id, "SCHEDULED", s.sku + " " + Formats.dollars(s.amount)
+                + " to " + s.recipientEmail + " at " + s.when());
+        return s;
+    }
+
+    private ScheduledSend row(OrderRequest request, Requester requester, SendTime at) {
         ScheduledSend s = new ScheduledSend();
         s.token = request.token();
         s.departmentId = requester.department().id();
@@ -94,10 +104,6 @@ public class ScheduledSends implements WaitingSends {
         s.timeZone = at.zone().getId();
         s.state = ScheduledSend.State.SCHEDULED;
         s.createdAt = Clocks.utcNow(clock);
-        s.persistAndFlush();
-        budgets.reserveRequest(s.token, s.departmentId, s.requesterId, s.amount, true, "scheduled send " + s.id);
-        audit.record("SCHEDULE_CREATE", "scheduled " + s.id, "SCHEDULED", s.sku + " " + Formats.dollars(s.amount)
-                + " to " + s.recipientEmail + " at " + s.when());
         return s;
     }
 
@@ -135,25 +141,68 @@ public class ScheduledSends implements WaitingSends {
 
     /** Cancels an open send and gives its reservation back, in one transaction; false when it had gone. */
     public boolean cancel(ScheduledSend s, String by) {
-        return QuarkusTransaction.requiringNew().call(() -> {
-            int n = ScheduledSend.update("state = ?1, closedAt = ?2, note = ?3 where id = ?4 and (state = ?5 or state = ?6)",
-                    ScheduledSend.State.CANCELLED, Clocks.utcNow(clock), "Cancelled by " + by, s.id,
-                    ScheduledSend.State.SCHEDULED, ScheduledSend.State.OVERDUE);
-            if (n != 1) {
-                return false;
-            }
-            budgets.releaseRequest(s.token, "scheduled send " + s.id + " cancelled");
-            audit.record("SCHEDULE_CANCEL", "scheduled " + s.id, "CANCELLED", s.sku + " " + Formats.dollars(s.amount)
-                    + " to " + s.recipientEmail + ", was due " + s.when());
-            return true;
-        });
+        return QuarkusTransaction.requiringNew().call(() -> cancelWithin(s, by));
+    }
+
+    /** {@link #cancel} in the caller's transaction (an occasion's skip marks the occasion in the same one). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public boolean cancelWithin(ScheduledSend s, String by) {
+        int n = ScheduledSend.update("state = ?1, closedAt = ?2, note = ?3 where id = ?4 and (state = ?5 or state = ?6)",
+                ScheduledSend.State.CANCELLED, Clocks.utcNow(clock), "Cancelled by " + by, s.id,
+                ScheduledSend.State.SCHEDULED, ScheduledSend.State.OVERDUE);
+        if (n != 1) {
+            return false;
+        }
+        budgets.releaseRequest(s.token, "scheduled send " + s.id + " cancelled");
+        audit.record("SCHEDULE_CANCEL", "scheduled " + s.id, "CANCELLED", s.sku + " " + Formats.dollars(s.amount)
+                + " to " + s.recipientEmail + ", was due " + s.when());
+        return true;
+    }
+
+    /**
+     * A draft the system schedules for a manager (an occasion's), in the caller's transaction: the row,
+     * its reservation under its token (the caller's rollback undoes both when the budget cannot cover
+     * it) and one audit row saying both. Its token must be new and without a point (a point names a
+     * batch row's token).
+     *
+     * @throws NotCovered when the budget or the manager's allowance cannot cover it
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public ScheduledSend draft(OrderRequest request, Requester requester, SendTime at, long occasionId, String label) {
+        ScheduledSend s = row(request, requester, at);
+        s.occasionId = occasionId;
+        s.label = label;
+        s.persistAndFlush(); // the occasion's row names it in this transaction
+        String reserved = budgets.reserveBatch(s.token, s.departmentId, s.requesterId, s.amount, true);
+        audit.record("SCHEDULE_CREATE", "scheduled " + s.id, "SCHEDULED", label + ": " + s.sku + " "
+                + Formats.dollars(s.amount) + " to " + s.recipientEmail + " at " + s.when()
+                + (reserved == null ? "" : "; " + reserved));
+        return s;
+    }
+
+    /**
+     * Replaces an open draft by another reward or amount, in the caller's transaction: the old one is
+     * cancelled and its reservation given back, then the new one is scheduled at the same time and
+     * reserves its amount; if the budget cannot cover the new amount the caller's rollback keeps the old.
+     *
+     * @return the new send; empty when the old one was no longer open
+     * @throws NotCovered when the budget or allowance cannot cover the new amount
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Optional<ScheduledSend> replaceWithin(ScheduledSend old, OrderRequest request, Requester requester, String by) {
+        if (!cancelWithin(old, by + " (replaced by a changed reward)")) {
+            return Optional.empty();
+        }
+        SendTime at = SendTime.of(java.time.LocalDateTime.parse(old.localDue).toLocalDate(),
+                java.time.LocalDateTime.parse(old.localDue).toLocalTime(), java.time.ZoneId.of(old.timeZone));
+        return Optional.of(draft(request, requester, at, old.occasionId, old.label));
     }
 
     @Override
     public List<WaitingSend> of(long requesterId) {
         return QuarkusTransaction.requiringNew().call(() -> ScheduledSend.waitingOf(requesterId)).stream()
-                .map(s -> new WaitingSend("/scheduled/" + s.id, s.dueAt, s.when(), s.recipientName, s.recipientEmail,
-                        s.rewardDescription, s.amount, s.state.label(), "SCHEDULED " + s.state.name()))
+                .map(s -> new WaitingSend(s.href(), s.dueAt, s.when(), s.recipientName, s.recipientEmail,
+                        s.label == null ? s.rewardDescription : s.label + ": " + s.rewardDescription, s.amount, s.state.label(), "SCHEDULED " + s.state.name()))
                 .toList();
     }
 
