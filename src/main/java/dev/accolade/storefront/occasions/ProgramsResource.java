@@ -26,6 +26,7 @@ import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 
 import dev.accolade.common.Flash;
+import dev.accolade.common.Formats;
 import dev.accolade.common.FormErrors;
 import dev.accolade.storefront.catalog.CatalogCache;
 import dev.accolade.storefront.schedule.ScheduledResource;
@@ -76,8 +77,11 @@ public class ProgramsResource {
     private final FormErrors errors;
     private final Clock clock;
 
+    private final OccasionPreparer preparer;
+
     ProgramsResource(Programs programs, OccasionOutcomes outcomes, CatalogCache catalog, CurrentUser me, Flash flash,
-            FormErrors errors, Clock clock) {
+            FormErrors errors, Clock clock, OccasionPreparer preparer) {
+        this.preparer = preparer;
         this.programs = programs;
         this.outcomes = outcomes;
         this.catalog = catalog;
@@ -107,6 +111,22 @@ public class ProgramsResource {
             return Templates.list(lines, report, missing, now.format(java.time.format.DateTimeFormatter.ofPattern(
                     "MMMM yyyy", java.util.Locale.ENGLISH)));
         });
+    }
+
+    /**
+     * Runs the occasions job now instead of at its next hour, as HR does after changing a program or the
+     * directory: the drafts it prepares, and those it could not, are said on the page.
+     */
+    @POST
+    @Path("prepare")
+    public Response prepareNow() {
+        long began = System.nanoTime();
+        OccasionPreparer.Run run = preparer.prepare();
+        double seconds = (System.nanoTime() - began) / 1e9;
+        flash.put("message", "Prepared now: " + Formats.counted(run.drafts(), "new draft")
+                + (run.notPrepared() == 0 ? "" : ", " + run.notPrepared() + " not prepared (the upcoming list says why)")
+                + String.format(java.util.Locale.ROOT, " in %.1f s.", seconds));
+        return Response.seeOther(URI.create("/programs")).build();
     }
 
     @GET

@@ -44,6 +44,9 @@ class OccasionProgramsTest {
     @Inject
     OccasionPreparer preparer;
 
+    @Inject
+    java.time.Clock clock;
+
     static OccasionProgram anniversaries() {
         return OccasionFixtures.program(OccasionProgram.Kind.ANNIVERSARY, 7, LocalTime.of(9, 0), "UTC", 150_00,
                 new Object[] { 1, "AMZN-E-V-STD", 25_00L, "One year, {first_name}!" });
@@ -82,6 +85,37 @@ class OccasionProgramsTest {
         assertTrue(anonymous.statusCode() == 302 || anonymous.statusCode() == 303 || anonymous.statusCode() == 401,
                 "signed out: " + anonymous.statusCode());
         manager.get("/occasions").then().statusCode(200).body(containsString("Upcoming occasions"));
+    }
+
+    @Test
+    void prepareNowMakesTheComingDraftsAndSaysHowMany() {
+        catalog.refresh();
+        OccasionProgram p = OccasionFixtures.program(OccasionProgram.Kind.WELCOME, 7, LocalTime.of(9, 0), "UTC", 100_00,
+                new Object[] { 0, "AMZN-E-V-STD", 40_00L, "Welcome, {first_name}!" });
+        Department d = BudgetFixtures.department("Prepare now");
+        AppUser boss = OccasionFixtures.user(Role.MANAGER, d, "Bo Ss");
+        LocalDate start = LocalDate.now(clock.withZone(ZoneOffset.UTC)).plusDays(3);
+        Employee newcomer = OccasionFixtures.employee(d, "New Comer", boss.email, start, null, null, "UTC");
+        Browser manager = Browser.signedIn(boss.email);
+        assertEquals(403, manager.post("/programs/prepare").statusCode(), "a manager cannot run the job");
+        assertTrue(OccasionFixtures.occasionsOf(newcomer).isEmpty());
+
+        Browser hr = Browser.signedIn(OccasionFixtures.user(Role.HR, null, "Har Riet").email);
+        Response r = hr.post("/programs/prepare");
+        assertEquals(303, r.statusCode());
+        hr.cookies.putAll(r.getCookies());
+        String page = hr.get("/programs").then().statusCode(200).extract().asString();
+        java.util.regex.Matcher said = java.util.regex.Pattern.compile("Prepared now: (\\d+) new drafts?").matcher(page);
+        assertTrue(said.find(), page);
+        assertTrue(Integer.parseInt(said.group(1)) >= 1, "the newcomer's welcome at least: " + said.group());
+        Occasion welcome = OccasionFixtures.only(newcomer);
+        assertEquals(start, welcome.occasionDate);
+        assertEquals(p.id, welcome.programId);
+
+        Response again = hr.post("/programs/prepare");
+        hr.cookies.putAll(again.getCookies());
+        hr.get("/programs").then().body(containsString("Prepared now: 0 new drafts"));
+        assertEquals(1, OccasionFixtures.occasionsOf(newcomer).size(), "a second run makes nothing twice");
     }
 
     @Test
