@@ -128,6 +128,82 @@ class OccasionDraftBrowserTest {
                     s.occasionId)).state);
             page.navigate(base + "raas-sandbox/inbox?q=bea." + suffix);
             assertThat(page.getByText(message).first()).isVisible();
+
+            // The same pages on a 390 px phone: the manager's list of coming occasions and My rewards.
+            Page phone = chromium.page(PhoneLayoutBrowserTest.PHONE, PhoneLayoutBrowserTest.PHONE_HEIGHT);
+            signIn(phone, manager.email);
+            for (String path : new String[] { "occasions", "rewards" }) {
+                phone.navigate(base + path);
+                assertEquals(true, width(phone) <= PhoneLayoutBrowserTest.PHONE, "/" + path + " is " + width(phone)
+                        + " px wide on a phone");
+            }
+            phone.navigate(base + "occasions");
+            assertThat(phone.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1)))
+                    .containsText("Upcoming occasions");
+            Chromium.screenshot(phone, "occasion-04-upcoming-phone");
         }
+    }
+
+    @Test
+    void hrSeesTheProgramsTheirPreviewAndTheReportOnADesktopAndAPhone() {
+        catalog.refresh();
+        long program = QuarkusTransaction.requiringNew().call(() -> {
+            OccasionProgram p = OccasionProgram.ofKind(OccasionProgram.Kind.WELCOME).orElseGet(OccasionProgram::new);
+            p.kind = OccasionProgram.Kind.WELCOME;
+            p.name = "Welcome gifts";
+            p.enabled = true;
+            p.daysAhead = 7;
+            p.sendTime = LocalTime.of(10, 30);
+            p.defaultZone = "Europe/Berlin";
+            p.maxAmount = 75_00;
+            p.createdBy = "test";
+            p.createdAt = OffsetDateTime.now(ZoneOffset.UTC);
+            p.persistAndFlush();
+            OccasionReward.delete("programId", p.id);
+            OccasionReward r = new OccasionReward();
+            r.programId = p.id;
+            r.sku = "AMZN-E-V-STD";
+            r.amount = 50_00;
+            r.messageTemplate = "Welcome to the team, {first_name}! {manager}";
+            r.persist();
+            return p.id;
+        });
+        try (Chromium chromium = new Chromium()) {
+            Page desktop = chromium.page(1280, 900);
+            signIn(desktop, "hr@accolade.test");
+            desktop.navigate(base + "programs");
+            assertThat(desktop.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1)))
+                    .hasText("Occasion programs");
+            desktop.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Prepare now")).click();
+            assertThat(desktop.getByText("Prepared now:")).isVisible();
+            Chromium.screenshot(desktop, "occasion-05-programs");
+            desktop.navigate(base + "programs/" + program);
+            desktop.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Preview")).click();
+            assertThat(desktop.getByText("Welcome to the team, Ada!").first()).isVisible();
+            Chromium.screenshot(desktop, "occasion-06-program-preview");
+
+            Page phone = chromium.page(PhoneLayoutBrowserTest.PHONE, PhoneLayoutBrowserTest.PHONE_HEIGHT);
+            signIn(phone, "hr@accolade.test");
+            for (String path : new String[] { "programs", "programs/" + program, "occasions" }) {
+                phone.navigate(base + path);
+                assertEquals(true, width(phone) <= PhoneLayoutBrowserTest.PHONE, "/" + path + " is " + width(phone)
+                        + " px wide on a phone");
+            }
+            phone.navigate(base + "programs");
+            Chromium.screenshot(phone, "occasion-07-programs-phone");
+            phone.navigate(base + "programs/" + program);
+            Chromium.screenshot(phone, "occasion-08-program-phone");
+        }
+    }
+
+    private void signIn(Page page, String email) {
+        page.navigate(base + "login");
+        page.getByLabel("Email").fill(email);
+        page.getByLabel("Password").fill("accolade-demo");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
+    }
+
+    private static int width(Page page) {
+        return ((Number) page.evaluate("document.documentElement.scrollWidth")).intValue();
     }
 }

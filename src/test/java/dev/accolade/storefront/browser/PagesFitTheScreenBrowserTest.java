@@ -70,11 +70,14 @@ class PagesFitTheScreenBrowserTest {
         demoAccounts.ensure();
         long department = QuarkusTransaction.requiringNew().call(() -> Department.listByName().get(0).id);
         long user = QuarkusTransaction.requiringNew().call(() -> AppUser.findByEmail("manager@accolade.test").orElseThrow().id);
+        long employee = QuarkusTransaction.requiringNew().call(() -> dev.accolade.storefront.directory.Employee
+                .<dev.accolade.storefront.directory.Employee> findAll().firstResult().id);
         try (Chromium chromium = new Chromium()) {
             Page phone = signedIn(chromium, 390, "admin@accolade.test");
             for (String path : List.of("admin", "admin/accounts", "admin/accounts/new", "admin/accounts/" + department,
                     "admin/accounts/" + department + "/fund", "admin/users", "admin/users/new", "admin/users/" + user,
-                    "admin/directory", "admin/status", "audit", "reports", "reports/balances", "reconciliation")) {
+                    "admin/directory", "admin/directory/employees/" + employee, "admin/status", "audit", "reports",
+                    "reports/balances", "reconciliation", "programs", "occasions")) {
                 phone.navigate(base + path);
                 assertTrue(pageWidth(phone) <= 390, "/" + path + " is " + pageWidth(phone) + " px wide on a 390 px phone");
             }
