@@ -23,6 +23,9 @@ import dev.accolade.raas.client.Catalog;
 import dev.accolade.storefront.audit.Actor;
 import dev.accolade.storefront.audit.Actors;
 import dev.accolade.storefront.audit.AuditTrail;
+import dev.accolade.storefront.budgets.SpendingPolicies;
+import dev.accolade.storefront.budgets.SpendingPolicy;
+import dev.accolade.storefront.budgets.Verdict;
 import dev.accolade.storefront.catalog.CatalogCache;
 import dev.accolade.storefront.directory.Department;
 import dev.accolade.storefront.orders.NotCovered;
@@ -74,9 +77,11 @@ public class OccasionPreparer {
     private final AuditTrail audit;
     private final Actors actors;
     private final Clock clock;
+    private final SpendingPolicies spending;
 
     OccasionPreparer(Candidates candidates, ScheduledSends sends, CatalogCache catalog, OccasionOutcomes outcomes,
-            AuditTrail audit, Actors actors, Clock clock) {
+            AuditTrail audit, Actors actors, Clock clock, SpendingPolicies spending) {
+        this.spending = spending;
         this.candidates = candidates;
         this.sends = sends;
         this.catalog = catalog;
@@ -125,11 +130,17 @@ public class OccasionPreparer {
             }
         }
         List<Plan> plans = QuarkusTransaction.requiringNew().call(() -> plan(now));
+        Map<Long, SpendingPolicy> policies = QuarkusTransaction.requiringNew().call(() -> {
+            Map<Long, SpendingPolicy> byDepartment = new HashMap<>();
+            plans.stream().filter(p -> p.manager() != null).map(p -> p.manager().department().id()).distinct()
+                    .forEach(id -> byDepartment.put(id, spending.of(id)));
+            return byDepartment;
+        });
         int drafts = 0;
         int notPrepared = 0;
         for (int i = 0; i < plans.size(); i += CHUNK) {
             List<Plan> chunk = plans.subList(i, Math.min(plans.size(), i + CHUNK));
-            int[] made = write(chunk, brands, rewards, now);
+            int[] made = write(chunk, brands, rewards, policies, now);
             drafts += made[0];
             notPrepared += made[1];
         }
@@ -186,12 +197,12 @@ public class OccasionPreparer {
 
     /** Writes a chunk in one transaction; when any is refused, one by one. Returns {drafts, not prepared}. */
     private int[] write(List<Plan> chunk, Map<String, Catalog.Brand> brands, Map<String, Catalog.Reward> rewards,
-            OffsetDateTime now) {
+            Map<Long, SpendingPolicy> policies, OffsetDateTime now) {
         try {
             return QuarkusTransaction.requiringNew().call(() -> {
                 int[] made = new int[3];
                 for (Plan p : chunk) {
-                    made[make(p, brands, rewards, now)]++;
+                    made[make(p, brands, rewards, policies, now)]++;
                 }
                 return made;
             });
@@ -199,7 +210,7 @@ public class OccasionPreparer {
             int[] made = new int[3];
             for (Plan p : chunk) {
                 try {
-                    made[QuarkusTransaction.requiringNew().call(() -> make(p, brands, rewards, now))]++;
+                    made[QuarkusTransaction.requiringNew().call(() -> make(p, brands, rewards, policies, now))]++;
                 } catch (NotCovered refused) {
                     if (notPrepared(p, "The budget does not cover it: " + refused.getMessage(), now)) {
                         made[1]++;
@@ -225,7 +236,7 @@ public class OccasionPreparer {
      * @throws NotCovered when the budget cannot cover it: the caller's rollback undoes the row and the send
      */
     private int make(Plan p, Map<String, Catalog.Brand> brands, Map<String, Catalog.Reward> rewards,
-            OffsetDateTime now) {
+            Map<Long, SpendingPolicy> policies, OffsetDateTime now) {
         String reason = null;
         if (p.manager() == null) {
             reason = p.due().who().managerEmail() == null || p.due().who().managerEmail().isBlank()
@@ -237,17 +248,35 @@ public class OccasionPreparer {
         if (reason != null) {
             return notPreparedWithin(p, reason, now) ? NOT_PREPARED : NOTHING;
         }
-        Occasion o = occasionRow(p, now);
-        if (o == null) {
-            return NOTHING; // a NOT_PREPARED row another run turned into a draft first
-        }
         Candidates.Candidate who = p.due().who();
-        String label = Occasion.label(p.program().kind, who.name(), p.due().years(), p.due().day());
+        DepartmentRef department = p.manager().department();
+        // Signed as the department's policy signs rewards (the manager's name unless it says otherwise).
+        List<String> froms = policies.computeIfAbsent(department.id(), spending::of)
+                .fromChoices(p.manager().name(), department.name());
+        String from = froms.isEmpty() ? p.manager().name() : froms.get(0);
         OrderRequest request = new OrderRequest("occ-" + UUID.randomUUID(), brands.get(p.reward().sku),
                 rewards.get(p.reward().sku), p.reward().amount, who.name(), who.email(), who.employeeId(),
                 subject(p.program().kind, who.name(), p.due().years()),
                 MessageTemplate.render(p.reward().messageTemplate, who.name(), p.due().years(), p.manager().name()),
-                p.manager().name());
+                from);
+        // The department's policy applies as to any send: a refusal, or a reward that needs approval (which
+        // only the send form asks for), leaves the occasion to the manager with the reason.
+        Verdict verdict = spending.check(request, department.id(), department.name(), p.manager().id(),
+                p.manager().name(), false);
+        if (!verdict.errors().isEmpty()) {
+            reason = "The department's policy refuses it: " + String.join(" ", verdict.errors().values());
+        } else if (verdict.needsApproval()) {
+            reason = "It needs approval under the department's policy (" + String.join(" ", verdict.approvalReasons())
+                    + "); the manager can send it from the send form, which asks for it.";
+        }
+        if (reason != null) {
+            return notPreparedWithin(p, reason, now) ? NOT_PREPARED : NOTHING;
+        }
+        Occasion o = occasionRow(p, now);
+        if (o == null) {
+            return NOTHING; // a NOT_PREPARED row another run turned into a draft first
+        }
+        String label = Occasion.label(p.program().kind, who.name(), p.due().years(), p.due().day());
         SendTime at = SendTime.of(p.due().day(), p.program().sendTime, p.due().zone());
         ScheduledSend s = sends.draft(request, new Requester(p.manager().id(), p.manager().email(),
                 p.manager().department()), at, o.id, label);

@@ -23,6 +23,9 @@ import dev.accolade.common.Clocks;
 import dev.accolade.common.Formats;
 import dev.accolade.common.FormErrors;
 import dev.accolade.storefront.audit.AuditTrail;
+import dev.accolade.storefront.budgets.SpendingPolicies;
+import dev.accolade.storefront.budgets.SpendingPolicy;
+import dev.accolade.storefront.budgets.Verdict;
 import dev.accolade.storefront.catalog.CatalogCache;
 import dev.accolade.storefront.directory.Department;
 import dev.accolade.storefront.directory.Employee;
@@ -32,6 +35,7 @@ import dev.accolade.storefront.orders.Requester;
 import dev.accolade.storefront.schedule.ScheduledSend;
 import dev.accolade.storefront.schedule.ScheduledSends;
 import dev.accolade.storefront.schedule.SendTime;
+import dev.accolade.storefront.security.AppUser;
 import dev.accolade.storefront.security.CurrentUser;
 
 /**
@@ -63,9 +67,11 @@ public class Occasions {
     private final OccasionOutcomes outcomes;
     private final AuditTrail audit;
     private final Clock clock;
+    private final SpendingPolicies spending;
 
     Occasions(ScheduledSends sends, Candidates candidates, CatalogCache catalog, OccasionOutcomes outcomes,
-            AuditTrail audit, Clock clock) {
+            AuditTrail audit, Clock clock, SpendingPolicies spending) {
+        this.spending = spending;
         this.sends = sends;
         this.candidates = candidates;
         this.catalog = catalog;
@@ -108,7 +114,19 @@ public class Occasions {
                 || dev.accolade.common.Dollars.parse(amount).orElse(-1) == s.amount);
         SendTime at = SendTime.of(LocalDateTime.parse(s.localDue).toLocalDate(), LocalDateTime.parse(s.localDue).toLocalTime(),
                 ZoneId.of(s.timeZone));
+        String sender = QuarkusTransaction.requiringNew().call(() -> AppUser.<AppUser> findByIdOptional(s.requesterId)
+                .map(u -> u.displayName).orElse(s.requesterEmail));
+        String departmentName = QuarkusTransaction.requiringNew()
+                .call(() -> Department.<Department> findById(s.departmentId).name);
         if (sameReward) {
+            // The department's policy on what changed (the message and "From"); the reward and amount stay.
+            SpendingPolicy policy = spending.of(s.departmentId);
+            policy.judge(s.amount, true, s.recipientEmail, true, message, from,
+                    policy.fromChoices(sender, departmentName), () -> 0L).refusals()
+                    .forEach(r -> errors.add(FIELDS.getOrDefault(r.field(), "message"), r.message()));
+            if (!errors.isEmpty()) {
+                return Optional.empty();
+            }
             if (!sends.edit(s, at, subject, message, from)) {
                 errors.add("message", "It can no longer be changed: it has been sent or skipped.");
                 return Optional.empty();
@@ -123,6 +141,18 @@ public class Occasions {
         RewardChoice c = checked.choice().get();
         OrderRequest request = new OrderRequest("occ-" + UUID.randomUUID(), c.brand(), c.reward(), c.amount(),
                 s.recipientName, s.recipientEmail, s.employeeId, subject, message, from);
+        // The department's policy, as for any send: a draft cannot ask for approval, so a change that would
+        // need it is refused with the reason.
+        Verdict verdict = spending.check(request, s.departmentId, departmentName, s.requesterId, sender, false);
+        verdict.errors().forEach((field, problem) -> errors.add(FIELDS.getOrDefault(field, "amount"), problem));
+        if (errors.isEmpty() && verdict.needsApproval()) {
+            errors.add("amount", "This would need approval under your department's policy ("
+                    + String.join(" ", verdict.approvalReasons()) + "). Choose a smaller amount, or skip the draft and"
+                    + " send it from the send form.");
+        }
+        if (!errors.isEmpty()) {
+            return Optional.empty();
+        }
         try {
             return QuarkusTransaction.requiringNew().call(() -> {
                 Department d = Department.findById(s.departmentId);
@@ -144,6 +174,10 @@ public class Occasions {
             return Optional.empty();
         }
     }
+
+    /** The draft page's field for a field of the send form the policy names. */
+    private static final Map<String, String> FIELDS = Map.of("amount", "amount", "sku", "sku", "message", "message",
+            "from", "from");
 
     /** Skips the occasion: its send cancelled and its reservation given back, the occasion SKIPPED; false when it had gone. */
     public boolean skip(View v, String by) {

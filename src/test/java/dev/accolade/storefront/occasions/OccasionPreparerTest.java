@@ -118,6 +118,72 @@ class OccasionPreparerTest {
                 "the scheduled send's page forwards to the occasion's");
     }
 
+    /** Sets the paying department's policy: the most per reward and the approval threshold (null: none). */
+    static void policy(Department d, Long maxPerReward, Long approvalThreshold,
+            dev.accolade.storefront.budgets.SpendingPolicy.FromRule from) {
+        QuarkusTransaction.requiringNew().run(() -> {
+            dev.accolade.storefront.budgets.SpendingPolicy p = dev.accolade.storefront.budgets.SpendingPolicy
+                    .<dev.accolade.storefront.budgets.SpendingPolicy> findByIdOptional(d.id)
+                    .orElseGet(dev.accolade.storefront.budgets.SpendingPolicy::new);
+            boolean fresh = p.departmentId == null;
+            p.departmentId = d.id;
+            p.maxPerReward = maxPerReward;
+            p.approvalThreshold = approvalThreshold;
+            p.recipients = dev.accolade.storefront.budgets.SpendingPolicy.Recipients.ANYONE;
+            p.fromRule = from;
+            p.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
+            if (fresh) {
+                p.persist();
+            }
+        });
+    }
+
+    @Test
+    void theDepartmentsPolicyAppliesToDraftsAndTheirChangesAsToAnySend() {
+        World w = world(500_00);
+        birthdays(7); // $25.00
+        Employee ada = OccasionFixtures.employee(w.team(), "Ada Policy", w.manager().email, null, 6, 17, null);
+
+        policy(w.department(), 20_00L, null, dev.accolade.storefront.budgets.SpendingPolicy.FromRule.ANY);
+        preparer.prepareAt(at("2027-06-10T12:00:00Z"));
+        Occasion refused = OccasionFixtures.only(ada);
+        assertEquals(Occasion.State.NOT_PREPARED, refused.state);
+        assertTrue(refused.reason.contains("policy refuses it: Your department's policy allows at most $20.00 per reward."),
+                refused.reason);
+        assertEquals(0, BudgetFixtures.budget(w.budget().id).reserved, "nothing reserved for a refused draft");
+
+        policy(w.department(), null, 10_00L, dev.accolade.storefront.budgets.SpendingPolicy.FromRule.ANY);
+        preparer.prepareAt(at("2027-06-11T12:00:00Z"));
+        Occasion asks = OccasionFixtures.only(ada);
+        assertEquals(Occasion.State.NOT_PREPARED, asks.state, "a draft cannot ask for approval");
+        assertTrue(asks.reason.contains("needs approval") && asks.reason.contains("above $10.00"), asks.reason);
+
+        policy(w.department(), 30_00L, null, dev.accolade.storefront.budgets.SpendingPolicy.FromRule.SENDER);
+        preparer.prepareAt(at("2027-06-12T12:00:00Z"));
+        Occasion o = OccasionFixtures.only(ada);
+        assertEquals(Occasion.State.DRAFT, o.state, "prepared once the policy allows it");
+        ScheduledSend s = OccasionFixtures.send(o);
+        assertEquals("Morgan Tester", s.rewardFrom, "signed as the policy signs rewards");
+        assertEquals(2500, BudgetFixtures.budget(w.budget().id).reserved);
+
+        // The manager's changes are held to the same policy.
+        Browser manager = Browser.signedIn(w.manager().email);
+        manager.post("/occasions/" + o.id, "subject", s.rewardSubject, "message", s.rewardMessage, "from", "Someone else",
+                "sku", s.sku, "amount", "25.00");
+        io.restassured.response.Response tooMuch = manager.post("/occasions/" + o.id, "subject", s.rewardSubject,
+                "message", s.rewardMessage, "from", s.rewardFrom, "sku", s.sku, "amount", "35.00");
+        manager.cookies.putAll(tooMuch.getCookies()); // the messages the page shows next
+        ScheduledSend after = OccasionFixtures.send(OccasionFixtures.only(ada));
+        assertEquals(s.id, after.id, "nothing was changed");
+        assertEquals(2500, after.amount);
+        assertEquals("Morgan Tester", after.rewardFrom);
+        String page = manager.get("/occasions/" + o.id).then().statusCode(200).extract().asString();
+        assertTrue(page.contains("Your department&#39;s policy allows at most $30.00 per reward."), page);
+        manager.post("/occasions/" + o.id, "subject", s.rewardSubject, "message", s.rewardMessage, "from", s.rewardFrom,
+                "sku", s.sku, "amount", "28.00");
+        assertEquals(2800, OccasionFixtures.send(OccasionFixtures.only(ada)).amount, "within the policy it is changed");
+    }
+
     @Test
     void aBirthdayOnFebruary29IsOnFebruary28InOtherYears() {
         World w = world(500_00);
