@@ -117,6 +117,14 @@ public class BulkRows {
     List<BulkRow> claim(long batchId, String claimer, int max, OffsetDateTime now, OffsetDateTime staleBefore) {
         try (Connection c = data.getConnection()) {
             boolean postgres = c.getMetaData().getDatabaseProductName().toLowerCase().contains("postgres");
+            if (!postgres) {
+                // Without SKIP LOCKED, two claims could read the same waiting rows; on these databases (H2,
+                // for development and tests) claims of a batch take turns on the batch's row instead.
+                try (PreparedStatement turn = c.prepareStatement("select id from bulk_batch where id = ? for update")) {
+                    turn.setLong(1, batchId);
+                    turn.executeQuery().close();
+                }
+            }
             String lock = " order by row_no fetch first " + max + " rows only" + (postgres ? " for update skip locked" : "");
             List<Integer> candidates = rowNumbers(c, "select row_no from bulk_row where state = 'READY' and batch_id = ?"
                     + lock, batchId);
