@@ -29,7 +29,6 @@ import dev.accolade.storefront.audit.Actor;
 import dev.accolade.storefront.audit.Actors;
 import dev.accolade.storefront.catalog.CatalogCache;
 import dev.accolade.storefront.directory.Department;
-import dev.accolade.storefront.orders.NotCovered;
 import dev.accolade.storefront.orders.OrderPlacement;
 import dev.accolade.storefront.orders.OrderRequest;
 import dev.accolade.storefront.orders.Requester;
@@ -40,7 +39,9 @@ import dev.accolade.storefront.security.DepartmentRef;
  * Sends running batches in the background, on every replica: {@code accolade.bulk.concurrency}
  * senders each take a few rows at a time ({@link BulkRows#claim}, each row by one replica) and place
  * them through {@link OrderPlacement}, so that many orders are in flight towards RaaS, as
- * {@code system:bulk-sends}. Each row's order has the row's own token, so a row taken again after its
+ * {@code system:bulk-sends}; a handful's orders are committed together and those RaaS accepted are
+ * settled together ({@link OrderPlacement#placeAllUnattended}), with no audit row per order: the
+ * batch's events are audited and each row's outcome is kept in the batch. Each row's order has the row's own token, so a row taken again after its
  * replica died (its claim older than {@code accolade.bulk.claim-lease}) finds the order the first try
  * made instead of sending it twice; an order whose RaaS call had no answer stays UNKNOWN for the
  * reconciler. A batch whose rows are all placed or refused is finished once.
@@ -208,14 +209,12 @@ public class BulkSender {
                 QuarkusTransaction.requiringNew().run(() -> rows.release(batch.id, claimer));
                 return taken;
             }
-            Optional<Catalog> snapshot = catalog.get().map(CatalogCache.Snapshot::catalog);
-            for (BulkRow row : claimed) {
-                try {
-                    place(batch, requester, snapshot, row, claimer);
-                } catch (RuntimeException e) {
-                    LOG.warnf(e, "Bulk sends: row %d of batch %d failed unexpectedly; it is taken again after its"
-                            + " claim's lease", row.rowNo(), batch.id);
-                }
+            try {
+                place(batch, requester, claimed, claimer);
+            } catch (RuntimeException e) {
+                LOG.warnf(e, "Bulk sends: rows %d to %d of batch %d failed unexpectedly; they are taken again after"
+                        + " their claim's lease", claimed.get(0).rowNo(), claimed.get(claimed.size() - 1).rowNo(),
+                        batch.id);
             }
             QuarkusTransaction.requiringNew().run(() -> rows.placedAll(batch.id, claimer, batch.token));
         }
@@ -223,16 +222,25 @@ public class BulkSender {
     }
 
     /**
-     * Places one claimed row's order; its row is marked PLACED with the others of the handful
-     * ({@link BulkRows#placedAll}). A row refused before any order is NOT_SENT at once.
+     * Places the orders of a handful of claimed rows together ({@link OrderPlacement#placeAllUnattended});
+     * their rows are marked PLACED afterwards ({@link BulkRows#placedAll}). A row refused before any
+     * order is NOT_SENT at once.
      */
-    private void place(BulkBatch batch, Requester requester, Optional<Catalog> snapshot, BulkRow row, String claimer) {
-        Optional<OrderRequest> request = snapshot.flatMap(c -> c.brands().stream()
-                .flatMap(b -> b.rewards().stream().filter(r -> r.sku().equals(row.sku()) && r.orderable())
-                        .map(r -> new OrderRequest(batch.rowToken(row.rowNo()), b, r, row.amount(), row.name(),
-                                row.email(), row.employeeId(), row.subject(), row.message(), row.from())))
-                .findFirst());
-        if (request.isEmpty()) {
+    private void place(BulkBatch batch, Requester requester, List<BulkRow> claimed, String claimer) {
+        Optional<Catalog> snapshot = catalog.get().map(CatalogCache.Snapshot::catalog);
+        List<BulkRow> sent = new ArrayList<>(claimed.size());
+        List<OrderRequest> requests = new ArrayList<>(claimed.size());
+        for (BulkRow row : claimed) {
+            Optional<OrderRequest> request = snapshot.flatMap(c -> c.brands().stream()
+                    .flatMap(b -> b.rewards().stream().filter(r -> r.sku().equals(row.sku()) && r.orderable())
+                            .map(r -> new OrderRequest(batch.rowToken(row.rowNo()), b, r, row.amount(), row.name(),
+                                    row.email(), row.employeeId(), row.subject(), row.message(), row.from())))
+                    .findFirst());
+            if (request.isPresent()) {
+                sent.add(row);
+                requests.add(request.get());
+                continue;
+            }
             // An order made by an earlier try of this row still counts: look for it before refusing.
             Optional<RewardOrder> earlier = QuarkusTransaction.requiringNew()
                     .call(() -> RewardOrder.findByToken(batch.rowToken(row.rowNo())));
@@ -240,13 +248,18 @@ public class BulkSender {
                 QuarkusTransaction.requiringNew().run(() -> rows.notSent(batch.id, row.rowNo(), claimer,
                         "The reward is no longer in the catalog or available, so it was not sent."));
             }
+        }
+        if (requests.isEmpty()) {
             return;
         }
-        try {
-            placement.placeUnattended(request.get(), requester);
-        } catch (NotCovered e) {
-            QuarkusTransaction.requiringNew().run(() -> rows.notSent(batch.id, row.rowNo(), claimer,
-                    "Not sent: " + e.getMessage()));
+        List<OrderPlacement.Outcome> outcomes = placement.placeAllUnattended(requests, requester);
+        for (int i = 0; i < outcomes.size(); i++) {
+            String refused = outcomes.get(i).notCovered();
+            if (refused != null) {
+                BulkRow row = sent.get(i);
+                QuarkusTransaction.requiringNew().run(() -> rows.notSent(batch.id, row.rowNo(), claimer,
+                        "Not sent: " + refused));
+            }
         }
     }
 

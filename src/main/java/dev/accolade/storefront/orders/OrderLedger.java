@@ -1,9 +1,15 @@
 package dev.accolade.storefront.orders;
 
 import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -80,18 +86,9 @@ public class OrderLedger {
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public boolean delivered(RewardOrder order, String department, RaasOrder raas, String action) {
         OffsetDateTime now = now();
-        OffsetDateTime deliveredAt = raas.deliveredAt() == null ? now : raas.deliveredAt();
         int n = rows.doReturningWork(connection -> {
-            try (PreparedStatement update = connection.prepareStatement("update reward_order set status = ?,"
-                    + " raas_order_id = ?, delivered_at = ?, resolved_at = ?, failure_reason = null"
-                    + " where id = ? and status in (?, ?)")) {
-                update.setString(1, Status.DELIVERED.name());
-                update.setString(2, raas.orderId());
-                update.setObject(3, deliveredAt);
-                update.setObject(4, now);
-                update.setLong(5, order.id);
-                update.setString(6, Status.PENDING.name());
-                update.setString(7, Status.UNKNOWN.name());
+            try (PreparedStatement update = connection.prepareStatement(DELIVER)) {
+                bindDelivered(update, order, raas, now);
                 return update.executeUpdate();
             }
         });
@@ -99,7 +96,7 @@ public class OrderLedger {
             String settled = funds.settle(order);
             // Observers (the reports' monthly sums) read now and write after the audit row, last
             // before the commit: see OrderDelivered for the lock order this keeps.
-            OrderDelivered delivery = new OrderDelivered(order);
+            OrderDelivered delivery = new OrderDelivered(List.of(order));
             deliveries.fire(delivery);
             audit.record(action, "order " + order.id, "DELIVERED", OrderFunds.with("Tango Card order " + raas.orderId(),
                     settled));
@@ -107,6 +104,85 @@ public class OrderLedger {
             metrics.changed(order.departmentId, department, Status.DELIVERED);
         }
         return n == 1;
+    }
+
+    /** An order RaaS has just accepted, with RaaS's order. */
+    public record Delivery(RewardOrder order, RaasOrder raas) {
+    }
+
+    /**
+     * Commits the PENDING orders of a handful of a batch's rows in one transaction, unattended, each as
+     * {@link #reserve} does one, with no audit row per order: a batch is audited by its own events (one
+     * row per event), and each row's outcome is kept in the batch. Nothing is stored when any of them
+     * cannot be (a token already placed by an earlier try of its row, or {@link NotCovered}): the
+     * caller then places them one by one, each with its own outcome. The recipients' running totals
+     * are counted last, in the order of their addresses, so that two such transactions never wait for
+     * each other in a cycle.
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public List<RewardOrder> reserveAll(List<OrderRequest> requests, Requester requester) {
+        OffsetDateTime now = now();
+        List<RewardOrder> orders = new ArrayList<>(requests.size());
+        for (OrderRequest request : requests) {
+            RewardOrder o = RewardOrder.pending(request, requester, now);
+            o.attended = false;
+            rows.insert(o);
+            funds.reserve(o);
+            orders.add(o);
+        }
+        orders.stream().sorted(Comparator.comparing((RewardOrder o) -> o.recipientKey).thenComparing(o -> o.id))
+                .forEach(totals::add);
+        return orders;
+    }
+
+    /**
+     * Settles the handful {@link #reserveAll} committed that RaaS accepted, in one transaction: each
+     * becomes DELIVERED if it is still PENDING or UNKNOWN (one guarded update per order, in one JDBC
+     * batch), its funds are settled and the reports' sums take them all at once. No audit row per order
+     * (see {@link #reserveAll}). Returns the ids of the orders settled here; an order another path
+     * settled first is not among them.
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public Set<Long> deliveredAll(List<Delivery> accepted, String department) {
+        OffsetDateTime now = now();
+        int[] counts = rows.doReturningWork(connection -> {
+            try (PreparedStatement update = connection.prepareStatement(DELIVER)) {
+                for (Delivery d : accepted) {
+                    bindDelivered(update, d.order(), d.raas(), now);
+                    update.addBatch();
+                }
+                return update.executeBatch();
+            }
+        });
+        List<RewardOrder> settled = new ArrayList<>(accepted.size());
+        for (int i = 0; i < accepted.size(); i++) {
+            if (counts[i] == 1) {
+                RewardOrder order = accepted.get(i).order();
+                funds.settle(order);
+                settled.add(order);
+            }
+        }
+        if (!settled.isEmpty()) {
+            OrderDelivered delivery = new OrderDelivered(settled);
+            deliveries.fire(delivery);
+            delivery.writeLast();
+            settled.forEach(o -> metrics.changed(o.departmentId, department, Status.DELIVERED));
+        }
+        return settled.stream().map(o -> o.id).collect(Collectors.toSet());
+    }
+
+    private static final String DELIVER = "update reward_order set status = ?, raas_order_id = ?, delivered_at = ?,"
+            + " resolved_at = ?, failure_reason = null where id = ? and status in (?, ?)";
+
+    private static void bindDelivered(PreparedStatement update, RewardOrder order, RaasOrder raas, OffsetDateTime now)
+            throws SQLException {
+        update.setString(1, Status.DELIVERED.name());
+        update.setString(2, raas.orderId());
+        update.setObject(3, raas.deliveredAt() == null ? now : raas.deliveredAt());
+        update.setObject(4, now);
+        update.setLong(5, order.id);
+        update.setString(6, Status.PENDING.name());
+        update.setString(7, Status.UNKNOWN.name());
     }
 
     @Transactional(Transactional.TxType.REQUIRES_NEW)

@@ -1,8 +1,11 @@
 package dev.accolade.storefront.orders;
 
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.PersistenceException;
@@ -15,6 +18,7 @@ import dev.accolade.common.Clocks;
 import dev.accolade.common.Formats;
 import dev.accolade.raas.client.OrderCreate;
 import dev.accolade.raas.client.RaasClient;
+import dev.accolade.raas.client.RaasException;
 import dev.accolade.raas.client.RaasFailure;
 import dev.accolade.raas.client.RaasFaultKind;
 import dev.accolade.raas.client.RaasOrder;
@@ -125,41 +129,141 @@ public class OrderPlacement {
 
     /** Calls RaaS and records its answer; returns the order as settled (re-read if another path settled it). */
     private RewardOrder place(RewardOrder order, String department) {
-        OrderCreate create = new OrderCreate(order.raasCustomer, order.raasAccountIdentifier,
+        boolean recorded;
+        try {
+            RaasOrder placed = raas.placeOrder(create(order));
+            recorded = ledger.delivered(order, department, placed, "SEND_OUTCOME");
+            if (recorded) {
+                delivered(order, placed);
+            }
+        } catch (RaasException | RuntimeException e) {
+            recorded = notDelivered(order, department, e);
+        }
+        return recorded ? order : byId(order.id);
+    }
+
+    /** What one request of {@link #placeAllUnattended} came to: its order, or why none was made. */
+    public record Outcome(RewardOrder order, String notCovered) {
+    }
+
+    /**
+     * Places a handful of a batch's rows, unattended, each exactly once as {@link #placeUnattended}
+     * does, with two transactions for the handful instead of two per order: their PENDING orders are
+     * committed together ({@link OrderLedger#reserveAll}), RaaS is called for each in turn, and those
+     * it accepted are settled together ({@link OrderLedger#deliveredAll}). Any other answer settles its
+     * order alone, as for a single send. When the handful cannot be committed together (a row whose
+     * token an earlier try already placed, a reservation refused), each is placed on its own. A crash
+     * between a RaaS call and the settling leaves the order PENDING, which the reconciler settles from
+     * RaaS's order history, as it does after a crash during a single send. The outcomes are in the
+     * requests' order.
+     */
+    public List<Outcome> placeAllUnattended(List<OrderRequest> requests, Requester requester) {
+        DepartmentRef department = requester.department();
+        try {
+            List<RewardOrder> orders;
+            try {
+                orders = ledger.reserveAll(requests, requester);
+            } catch (RuntimeException e) {
+                LOG.debugf(e, "A handful of %d orders could not be committed together; placing them one by one",
+                        requests.size());
+                return oneByOne(requests, requester);
+            }
+            List<OrderLedger.Delivery> accepted = new ArrayList<>(orders.size());
+            List<RewardOrder> settled = new ArrayList<>(orders);
+            for (int i = 0; i < orders.size(); i++) {
+                RewardOrder order = orders.get(i);
+                try {
+                    accepted.add(new OrderLedger.Delivery(order, raas.placeOrder(create(order))));
+                } catch (RaasException | RuntimeException e) {
+                    if (!notDelivered(order, department.name(), e)) {
+                        settled.set(i, byId(order.id));
+                    }
+                }
+            }
+            if (!accepted.isEmpty()) {
+                settleAccepted(accepted, department.name(), settled);
+            }
+            return settled.stream().map(o -> new Outcome(o, null)).toList();
+        } finally {
+            balances.forget(department.id());
+        }
+    }
+
+    private void settleAccepted(List<OrderLedger.Delivery> accepted, String department, List<RewardOrder> settled) {
+        Set<Long> delivered;
+        try {
+            delivered = ledger.deliveredAll(accepted, department);
+        } catch (RuntimeException e) {
+            LOG.errorf(e, "Unexpected error while recording %d delivered orders; their outcomes will be reconciled",
+                    accepted.size());
+            for (OrderLedger.Delivery d : accepted) {
+                settleUnknown(d.order(), department, "Accolade stopped before RaaS's answer was read ("
+                        + e.getClass().getSimpleName() + ").", null, null, null);
+            }
+            return;
+        }
+        for (OrderLedger.Delivery d : accepted) {
+            if (delivered.contains(d.order().id)) {
+                delivered(d.order(), d.raas());
+            } else {
+                settled.set(settled.indexOf(d.order()), byId(d.order().id));
+            }
+        }
+    }
+
+    private List<Outcome> oneByOne(List<OrderRequest> requests, Requester requester) {
+        List<Outcome> outcomes = new ArrayList<>(requests.size());
+        for (OrderRequest request : requests) {
+            try {
+                outcomes.add(new Outcome(place(request, requester, false).order(), null));
+            } catch (NotCovered e) {
+                outcomes.add(new Outcome(null, e.getMessage()));
+            }
+        }
+        return outcomes;
+    }
+
+    private static OrderCreate create(RewardOrder order) {
+        return new OrderCreate(order.raasCustomer, order.raasAccountIdentifier,
                 new Recipient(order.recipientName, order.recipientEmail), order.sku,
                 order.variablePrice ? order.amount : null,
                 order.rewardSubject, order.rewardMessage, order.rewardFrom, Boolean.TRUE);
-        boolean recorded;
-        try {
-            RaasOrder placed = raas.placeOrder(create);
-            recorded = ledger.delivered(order, department, placed, "SEND_OUTCOME");
-            if (recorded) {
-                order.status = RewardOrder.Status.DELIVERED;
-                order.raasOrderId = placed.orderId();
-            }
-        } catch (RaasFailure f) {
-            recorded = settleFailed(order, department, reason(f));
-        } catch (RaasUnavailable u) {
+    }
+
+    private static void delivered(RewardOrder order, RaasOrder placed) {
+        order.status = RewardOrder.Status.DELIVERED;
+        order.raasOrderId = placed.orderId();
+    }
+
+    /**
+     * Records an order RaaS did not accept, or whose acceptance could not be recorded: FAILED when
+     * RaaS refused it or certainly never got it (HELD instead for an unattended send within its time),
+     * UNKNOWN when it may have been placed. Returns whether this settled it.
+     */
+    private boolean notDelivered(RewardOrder order, String department, Exception e) {
+        if (e instanceof RaasFailure f) {
+            return settleFailed(order, department, reason(f));
+        }
+        if (e instanceof RaasUnavailable u) {
             if (!u.notSent()) {
-                recorded = settleUnknown(order, department, unknownWhy(u.kind(), u.status().orElse(null), null),
+                return settleUnknown(order, department, unknownWhy(u.kind(), u.status().orElse(null), null),
                         u.kind().name(), u.status().orElse(null), null);
-            } else if (!order.attended && !policy.expired(order.createdAt, Clocks.utcNow(clock))) {
-                recorded = hold(order, department, u);
-            } else {
-                recorded = settleFailed(order, department, order.attended
-                        ? "RaaS could not be reached, so nothing was sent. Try again in a few minutes."
-                        : HoldPolicy.GAVE_UP);
             }
-        } catch (RaasOutcomeUnknown u) {
+            if (!order.attended && !policy.expired(order.createdAt, Clocks.utcNow(clock))) {
+                return hold(order, department, u);
+            }
+            return settleFailed(order, department, order.attended
+                    ? "RaaS could not be reached, so nothing was sent. Try again in a few minutes."
+                    : HoldPolicy.GAVE_UP);
+        }
+        if (e instanceof RaasOutcomeUnknown u) {
             Integer http = u.status().orElse(null);
             String code = u.errorCode().orElse(null);
-            recorded = settleUnknown(order, department, unknownWhy(u.kind(), http, code), u.kind().name(), http, code);
-        } catch (RuntimeException e) {
-            LOG.errorf(e, "Unexpected error while placing order %d; its outcome will be reconciled", order.id);
-            recorded = settleUnknown(order, department, "Accolade stopped before RaaS's answer was read ("
-                    + e.getClass().getSimpleName() + ").", null, null, null);
+            return settleUnknown(order, department, unknownWhy(u.kind(), http, code), u.kind().name(), http, code);
         }
-        return recorded ? order : byId(order.id);
+        LOG.errorf(e, "Unexpected error while placing order %d; its outcome will be reconciled", order.id);
+        return settleUnknown(order, department, "Accolade stopped before RaaS's answer was read ("
+                + e.getClass().getSimpleName() + ").", null, null, null);
     }
 
     private boolean hold(RewardOrder order, String department, RaasUnavailable u) {

@@ -4,7 +4,13 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -31,42 +37,60 @@ public class ReportRollup {
         this.rows = rows;
     }
 
-    /** Adds the order to its sums last, after the delivery's audit row. */
+    /** Adds the orders to their sums last, after the delivery's audit row. */
     @Transactional(Transactional.TxType.MANDATORY)
     void delivered(@Observes OrderDelivered delivery) {
-        Sums sums = sumsOf(delivery.order());
-        delivery.thenWrite(() -> add(sums));
+        List<Sums> sums = sumsOf(delivery.orders());
+        delivery.thenWrite(() -> sums.forEach(this::add));
     }
 
     /**
-     * The four sums a delivered order adds to, made from the order's fixed fields, and applied by
-     * {@link #add} as late in the transaction as possible, since the sums' rows stay locked from
-     * there to the commit.
+     * What delivered orders add to one department's month: {@code rewards} and {@code spend} per
+     * dimension key, the department's month total ({@code ALL}) first. Made from the orders' fixed
+     * fields, and applied by {@link #add} as late in the transaction as possible, since the sums' rows
+     * stay locked from there to the commit.
      */
-    record Sums(int month, long departmentId, long amount, String[][] keys) {
+    record Sums(int month, long departmentId, Map<Key, long[]> added) {
+    }
+
+    /** One sum's row within a department's month. */
+    record Key(String dimension, String key) {
     }
 
     /**
-     * The sums of an order that has just become DELIVERED. Only the order's fixed fields are read
-     * (creation time, department, brand, requester, recipient and amount never change after the
-     * order is placed): nothing is read from the database and nothing is locked.
+     * The sums of orders that have just become DELIVERED, one {@link Sums} per department and month in
+     * the order of both (the order every transaction takes their rows in), each key once however many
+     * of the orders add to it: a batch's handful of rows delivered together updates its department's
+     * month total once. Only the orders' fixed fields are read (creation time, department, brand,
+     * requester, recipient and amount never change after an order is placed): nothing is read from the
+     * database and nothing is locked.
      */
-    static Sums sumsOf(RewardOrder o) {
-        return new Sums(monthOf(o.createdAt), o.departmentId, o.amount, new String[][] {
-                { Dimension.ALL_KEY, "" },
-                { "BRAND", o.brand },
-                { "MANAGER", o.requesterEmail },
-                { "RECIPIENT", o.recipientEmail.toLowerCase(Locale.ROOT) } });
+    static List<Sums> sumsOf(List<RewardOrder> orders) {
+        Map<List<Long>, Map<Key, long[]>> byMonth = new TreeMap<>(Comparator
+                .<List<Long>> comparingLong(k -> k.get(0)).thenComparingLong(k -> k.get(1)));
+        for (RewardOrder o : orders) {
+            Map<Key, long[]> added = byMonth.computeIfAbsent(List.of((long) monthOf(o.createdAt), o.departmentId),
+                    k -> new LinkedHashMap<>());
+            for (Key key : List.of(new Key(Dimension.ALL_KEY, ""), new Key("BRAND", o.brand),
+                    new Key("MANAGER", o.requesterEmail), new Key("RECIPIENT", o.recipientEmail.toLowerCase(Locale.ROOT)))) {
+                long[] sum = added.computeIfAbsent(key, k -> new long[2]);
+                sum[0]++;
+                sum[1] += o.amount;
+            }
+        }
+        List<Sums> sums = new ArrayList<>(byMonth.size());
+        byMonth.forEach((k, added) -> sums.add(new Sums(k.get(0).intValue(), k.get(1), added)));
+        return sums;
     }
 
     /**
-     * Adds the order to its sums, in the transaction that delivered it.
+     * Adds delivered orders to one department's month, in the transaction that delivered them.
      * <p>
      * The department's month total ({@code ALL}) is updated first, and inserted first if the month has
      * none yet ({@code on conflict do nothing}, then the update): every transaction that adds to a
      * department's month holds that row's lock before it touches any other of the month's sums, so
-     * that row orders them all. Under it, the other three sums are updated in one JDBC batch, and a
-     * sum that has no row yet (a new brand, manager or recipient) is inserted: no other writer of the
+     * that row orders them all. Under it, the other sums are updated in one JDBC batch, and a sum that
+     * has no row yet (a new brand, manager or recipient) is inserted: no other writer of the
      * department's month can insert the same key meanwhile, and none waits for another in a cycle.
      * Rollup rows are never deleted.
      */
@@ -77,22 +101,22 @@ public class ReportRollup {
                     PreparedStatement insert = connection.prepareStatement("insert into report_rollup (period_month,"
                             + " department_id, dimension, dim_key, rewards, spend) values (?, ?, ?, ?, 0, 0)"
                             + " on conflict do nothing")) {
-                String[][] keys = sums.keys();
-                if (update(update, sums, keys[0]) == 0) {
-                    insert(insert, sums, keys[0]);
-                    if (update(update, sums, keys[0]) != 1) {
+                List<Map.Entry<Key, long[]>> keys = new ArrayList<>(sums.added().entrySet());
+                if (update(update, sums, keys.get(0)) == 0) {
+                    insert(insert, sums, keys.get(0).getKey());
+                    if (update(update, sums, keys.get(0)) != 1) {
                         throw new IllegalStateException("a report_rollup total could not be added to");
                     }
                 }
-                for (int i = 1; i < keys.length; i++) {
-                    bind(update, sums.amount(), keys[i][0], sums.month(), sums.departmentId(), keys[i][1]);
+                for (int i = 1; i < keys.size(); i++) {
+                    bind(update, sums, keys.get(i));
                     update.addBatch();
                 }
                 int[] updated = update.executeBatch();
-                for (int i = 1; i < keys.length; i++) {
+                for (int i = 1; i < keys.size(); i++) {
                     if (updated[i - 1] == 0) {
-                        insert(insert, sums, keys[i]);
-                        if (update(update, sums, keys[i]) != 1) {
+                        insert(insert, sums, keys.get(i).getKey());
+                        if (update(update, sums, keys.get(i)) != 1) {
                             throw new IllegalStateException("a report_rollup sum could not be added to");
                         }
                     }
@@ -101,29 +125,29 @@ public class ReportRollup {
         });
     }
 
-    private static int update(PreparedStatement update, Sums sums, String[] key) throws SQLException {
-        bind(update, sums.amount(), key[0], sums.month(), sums.departmentId(), key[1]);
+    private static int update(PreparedStatement update, Sums sums, Map.Entry<Key, long[]> key) throws SQLException {
+        bind(update, sums, key);
         return update.executeUpdate();
     }
 
-    private static void insert(PreparedStatement insert, Sums sums, String[] key) throws SQLException {
+    private static void insert(PreparedStatement insert, Sums sums, Key key) throws SQLException {
         insert.setInt(1, sums.month());
         insert.setLong(2, sums.departmentId());
-        insert.setString(3, key[0]);
-        insert.setString(4, key[1]);
+        insert.setString(3, key.dimension());
+        insert.setString(4, key.key());
         insert.executeUpdate();
     }
 
-    private static final String UPDATE = "update report_rollup set rewards = rewards + 1, spend = spend + ?"
+    private static final String UPDATE = "update report_rollup set rewards = rewards + ?, spend = spend + ?"
             + " where dimension = ? and period_month = ? and department_id = ? and dim_key = ?";
 
-    private static void bind(PreparedStatement update, long amount, String dimension, int month, long departmentId,
-            String key) throws SQLException {
-        update.setLong(1, amount);
-        update.setString(2, dimension);
-        update.setInt(3, month);
-        update.setLong(4, departmentId);
-        update.setString(5, key);
+    private static void bind(PreparedStatement update, Sums sums, Map.Entry<Key, long[]> key) throws SQLException {
+        update.setLong(1, key.getValue()[0]);
+        update.setLong(2, key.getValue()[1]);
+        update.setString(3, key.getKey().dimension());
+        update.setInt(4, sums.month());
+        update.setLong(5, sums.departmentId());
+        update.setString(6, key.getKey().key());
     }
 
     /** {@code 2024-03-31T23:30Z} is month {@code 202403}: months are UTC calendar months. */

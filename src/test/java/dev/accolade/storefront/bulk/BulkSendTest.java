@@ -185,6 +185,21 @@ class BulkSendTest {
         assertEquals(180_00, budget.settled, "spent exactly what was delivered");
         assertEquals(1, audited("BULK_START", b));
         assertEquals(1, audited("BULK_FINISHED", b));
+        List<String> targets = orders.stream().map(o -> "order " + o.id).toList();
+        assertEquals(0L, (long) QuarkusTransaction.requiringNew().call(() -> AuditEvent.count("target in ?1", targets)),
+                "a batch is audited per event, not per row");
+        Object[] month = QuarkusTransaction.requiringNew().call(() -> (Object[]) BulkBatch.getEntityManager()
+                .createNativeQuery("select sum(rewards), sum(spend) from report_rollup where department_id = ?1"
+                        + " and dimension = 'ALL'")
+                .setParameter(1, s.department().id).getSingleResult());
+        assertEquals(12L, ((Number) month[0]).longValue(), "the reports count every delivered row once");
+        assertEquals(180_00L, ((Number) month[1]).longValue());
+        Object[] recipients = QuarkusTransaction.requiringNew().call(() -> (Object[]) BulkBatch.getEntityManager()
+                .createNativeQuery("select count(*), sum(rewards) from report_rollup where department_id = ?1"
+                        + " and dimension = 'RECIPIENT'")
+                .setParameter(1, s.department().id).getSingleResult());
+        assertEquals(12L, ((Number) recipients[0]).longValue(), "one sum per recipient");
+        assertEquals(12L, ((Number) recipients[1]).longValue());
         long mailed = QuarkusTransaction.requiringNew().call(() -> dev.accolade.storefront.mail.OutboxMail.count(
                 "notice = ?1 and userId = ?2", dev.accolade.storefront.mail.Notice.BATCH_FINISHED, s.manager().id));
         assertEquals(1, mailed, "its sender hears once that it is finished");
@@ -197,6 +212,32 @@ class BulkSendTest {
         s.browser().get("/bulk/" + id).then().body(containsString("12 delivered")).body(containsString("100 %"))
                 .body(not(containsString("hx-trigger=\"every 2s\"")));
         s.browser().get("/bulk").then().body(containsString("thanks.csv")).body(containsString("Finished"));
+    }
+
+    @Test
+    void aRowRaasAnswersWithAnErrorIsLeftToTheReconcilerWhileTheRestOfItsHandfulIsDelivered() {
+        Setup s = setup(1000_00);
+        String prefix = "mixed-" + UUID.randomUUID() + "-";
+        // The sandbox answers a $20 Amazon.com order with a system error (RAAS:OC:1003), as RaaS's does.
+        String csv = "Email,Name,SKU,Amount\r\n" + prefix + "1@example.com,One,AMZN-E-V-STD,15\r\n"
+                + prefix + "2@example.com,Two,AMZN-E-V-STD,20\r\n" + prefix + "3@example.com,Three,AMZN-E-V-STD,15\r\n";
+        long id = batchId(upload(s.browser(), "mixed.csv", csv));
+        assertEquals(303, s.browser().post("/bulk/" + id + "/confirm").statusCode());
+        sender.drain();
+        BulkBatch b = batch(id);
+        List<RewardOrder> orders = orders(b).stream().sorted(java.util.Comparator.comparing(o -> o.sendToken)).toList();
+        assertEquals(3, orders.size());
+        assertEquals(RewardOrder.Status.DELIVERED, orders.get(0).status);
+        assertEquals(RewardOrder.Status.UNKNOWN, orders.get(1).status, "never re-sent blindly, never called failed");
+        assertEquals(RewardOrder.Status.DELIVERED, orders.get(2).status);
+        assertEquals(2, sandboxOrders(s.department()), "one RaaS order per delivered row");
+        long unknownId = orders.get(1).id;
+        assertEquals(1L, (long) QuarkusTransaction.requiringNew().call(() -> AuditEvent.count(
+                "action = 'SEND_OUTCOME' and target = ?1 and outcome = 'UNKNOWN'", "order " + unknownId)),
+                "a row whose outcome is unknown is audited");
+        Budget budget = BudgetFixtures.budget(s.budget().id);
+        assertEquals(30_00, budget.settled, "the delivered rows are spent");
+        assertEquals(20_00, budget.reserved, "the unknown row's amount stays reserved until the reconciler knows");
     }
 
     @Test
