@@ -10,6 +10,11 @@ public final class Jdbc {
     private Jdbc() {
     }
 
+    /** Whether the connection is to PostgreSQL (else H2, the development and test database). */
+    public static boolean postgres(Connection c) throws SQLException {
+        return c.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT).contains("postgres");
+    }
+
     /** Runs one insert, update or delete with the values bound in order; returns its row count. */
     public static int execute(Connection c, String sql, Object... values) throws SQLException {
         try (PreparedStatement s = c.prepareStatement(sql)) {

@@ -4,6 +4,10 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Objects;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -154,6 +158,83 @@ public class BudgetLedger implements OrderFunds {
     }
 
     /**
+     * A handful of one batch's rows, committed together. Their tokens are looked up at once (a token
+     * already reserved, as an approved request's is, sends them through {@link #reserve} one by one);
+     * from the batch's reservation they carve their sum with one guarded update (when it cannot cover
+     * the sum, {@link NotCovered} rolls the handful back and the caller places its rows one by one,
+     * each carving what is left); a batch with no reservation whose department has no budget today
+     * reserves nothing, known from one read for the handful.
+     */
+    @Override
+    public void reserveAll(List<RewardOrder> orders) {
+        RewardOrder first = orders.get(0);
+        String batch = batchOf(first.sendToken);
+        if (batch == null || orders.stream().anyMatch(o -> !batch.equals(batchOf(o.sendToken))
+                || !Objects.equals(o.departmentId, first.departmentId) || !Objects.equals(o.requesterId, first.requesterId))
+                || !reservations("token", orders.stream().map(o -> (Object) o.sendToken).toList()).isEmpty()) {
+            OrderFunds.super.reserveAll(orders);
+            return;
+        }
+        Reservation whole = reservation("token = ? and order_id is null", batch);
+        if (whole == null) {
+            Reserved r = reserve(first.sendToken, first.departmentId, first.requesterId, first.amount, true, first.id);
+            if (r != null) {
+                // The department has a budget the batch did not reserve in: each row reserves as any send.
+                orders.subList(1, orders.size()).forEach(o -> reserve(o.sendToken, o.departmentId, o.requesterId,
+                        o.amount, true, o.id));
+            }
+            return;
+        }
+        if (!Reservation.State.RESERVED.name().equals(stateOf(whole.id))) {
+            throw new NotCovered("The batch was stopped: its reservation was given back.");
+        }
+        long sum = orders.stream().mapToLong(o -> o.amount).sum();
+        int n = update("update budget_reservation set amount = amount - ? where id = ? and state = ? and amount >= ?",
+                sum, whole.id, Reservation.State.RESERVED.name(), sum);
+        if (n != 1) {
+            throw new NotCovered("The batch's reservation no longer covers these rows (the batch was cancelled or "
+                    + "its reservation used up).");
+        }
+        OffsetDateTime now = Clocks.utcNow(clock);
+        for (RewardOrder order : orders) {
+            rows.insert(carved(whole, order, now));
+        }
+    }
+
+    /** Orders of a handful delivered together: their reservations read at once, each settled once. */
+    @Override
+    public void settleAll(List<RewardOrder> orders) {
+        for (Reservation r : reservations("order_id", orders.stream().map(o -> (Object) o.id).toList())) {
+            close(r, Reservation.State.SETTLED, false);
+        }
+    }
+
+    /** The reservations whose {@code column} is one of {@code values}, with what a change needs of them. */
+    private List<Reservation> reservations(String column, List<Object> values) {
+        String marks = String.join(", ", Collections.nCopies(values.size(), "?"));
+        return rows.doReturningWork(connection -> {
+            try (PreparedStatement select = connection.prepareStatement("select id, budget_id, allowance_id, amount"
+                    + " from budget_reservation where " + column + " in (" + marks + ") order by id")) {
+                for (int i = 0; i < values.size(); i++) {
+                    select.setObject(i + 1, values.get(i));
+                }
+                List<Reservation> found = new ArrayList<>();
+                try (ResultSet rs = select.executeQuery()) {
+                    while (rs.next()) {
+                        Reservation r = new Reservation();
+                        r.id = rs.getLong(1);
+                        r.budgetId = rs.getLong(2);
+                        r.allowanceId = rs.getObject(3) == null ? null : rs.getLong(3);
+                        r.amount = rs.getLong(4);
+                        found.add(r);
+                    }
+                }
+                return found;
+            }
+        });
+    }
+
+    /**
      * The batch token in a batch row's order token ({@code <batch token>.<row number>}); null for any
      * other send (their tokens have no point).
      */
@@ -183,6 +264,12 @@ public class BudgetLedger implements OrderFunds {
             throw new NotCovered("The batch's reservation no longer covers this row (the batch was cancelled or "
                     + "its reservation used up).");
         }
+        rows.insert(carved(whole, order, Clocks.utcNow(clock)));
+        return Formats.dollars(order.amount) + " taken from its batch's reservation in budget " + whole.budgetId;
+    }
+
+    /** An order's own reservation, carved from its batch's: in the same budget and allowance. */
+    private static Reservation carved(Reservation whole, RewardOrder order, OffsetDateTime now) {
         Reservation r = new Reservation();
         r.token = order.sendToken;
         r.budgetId = whole.budgetId;
@@ -192,9 +279,8 @@ public class BudgetLedger implements OrderFunds {
         r.amount = order.amount;
         r.state = Reservation.State.RESERVED;
         r.orderId = order.id;
-        r.createdAt = Clocks.utcNow(clock);
-        rows.insert(r);
-        return Formats.dollars(order.amount) + " taken from its batch's reservation in budget " + whole.budgetId;
+        r.createdAt = now;
+        return r;
     }
 
     /** A reservation just made: its budget, and the manager's allowance when it was charged too. */

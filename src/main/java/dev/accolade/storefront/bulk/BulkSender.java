@@ -158,7 +158,7 @@ public class BulkSender {
     }
 
     /** Rows one sender takes at a time: few enough to be placed well within their lease. */
-    static final int HANDFUL = 4;
+    static final int HANDFUL = 8;
 
     /**
      * Sends a running batch with {@code accolade.bulk.concurrency} senders until it has no row waiting

@@ -1,5 +1,7 @@
 package dev.accolade.storefront.orders;
 
+import java.util.List;
+
 /**
  * What an order's amount is charged to besides the RaaS account: the department's budget (the
  * {@code budgets} feature implements it, so this package knows nothing of budgets). Each method runs
@@ -31,6 +33,20 @@ public interface OrderFunds {
      * @return what was given back, for the order's audit row; null when nothing was
      */
     String release(RewardOrder order);
+
+    /**
+     * The PENDING orders of a handful of a batch's rows, committed together: the same as
+     * {@link #reserve} for each (all or none, as the caller's transaction rolls back on
+     * {@link NotCovered}), with nothing said for audit rows (the batch is audited, not its rows).
+     */
+    default void reserveAll(List<RewardOrder> orders) {
+        orders.forEach(this::reserve);
+    }
+
+    /** Orders of a handful that have just become DELIVERED together: the same as {@link #settle} for each. */
+    default void settleAll(List<RewardOrder> orders) {
+        orders.forEach(this::settle);
+    }
 
     /** An audit row's detail with what the funds said of the change, if anything. */
     static String with(String detail, String funds) {

@@ -127,9 +127,9 @@ public class OrderLedger {
             RewardOrder o = RewardOrder.pending(request, requester, now);
             o.attended = false;
             rows.insert(o);
-            funds.reserve(o);
             orders.add(o);
         }
+        funds.reserveAll(orders);
         orders.stream().sorted(Comparator.comparing((RewardOrder o) -> o.recipientKey).thenComparing(o -> o.id))
                 .forEach(totals::add);
         return orders;
@@ -157,12 +157,11 @@ public class OrderLedger {
         List<RewardOrder> settled = new ArrayList<>(accepted.size());
         for (int i = 0; i < accepted.size(); i++) {
             if (counts[i] == 1) {
-                RewardOrder order = accepted.get(i).order();
-                funds.settle(order);
-                settled.add(order);
+                settled.add(accepted.get(i).order());
             }
         }
         if (!settled.isEmpty()) {
+            funds.settleAll(settled);
             OrderDelivered delivery = new OrderDelivered(settled);
             deliveries.fire(delivery);
             delivery.writeLast();

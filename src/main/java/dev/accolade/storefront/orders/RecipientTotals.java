@@ -61,6 +61,15 @@ public class RecipientTotals {
         LocalDate day = order.createdAt.withOffsetSameInstant(ZoneOffset.UTC).toLocalDate();
         String key = key(order.recipientEmail);
         rows.doWork(connection -> {
+            if (postgres(connection)) {
+                // One statement, whether or not the recipient has a row for the day yet (a batch's
+                // recipients mostly have none).
+                Jdbc.execute(connection, "insert into recipient_day_total (department_id, recipient_key, sent_on, amount)"
+                        + " values (?, ?, ?, ?) on conflict (department_id, recipient_key, sent_on)"
+                        + " do update set amount = recipient_day_total.amount + excluded.amount",
+                        order.departmentId, key, day, order.amount);
+                return;
+            }
             // The row is there for every reward after the recipient's first of the day: one statement.
             if (change(connection, order.departmentId, key, day, order.amount) == 0) {
                 Jdbc.execute(connection, "insert into recipient_day_total (department_id, recipient_key, sent_on, amount)"
@@ -71,6 +80,17 @@ public class RecipientTotals {
             }
         });
     }
+
+    /** Whether the database is PostgreSQL, asked once. */
+    private boolean postgres(Connection connection) throws SQLException {
+        Boolean known = postgres;
+        if (known == null) {
+            postgres = known = Jdbc.postgres(connection);
+        }
+        return known;
+    }
+
+    private volatile Boolean postgres;
 
     /**
      * Takes off an order that has just become FAILED, as the database has it (the caller's copy may

@@ -1,5 +1,6 @@
 package dev.accolade.storefront.reports;
 
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
@@ -18,6 +19,7 @@ import jakarta.transaction.Transactional;
 
 import org.hibernate.StatelessSession;
 
+import dev.accolade.common.Jdbc;
 import dev.accolade.storefront.orders.OrderDelivered;
 import dev.accolade.storefront.orders.RewardOrder;
 
@@ -97,6 +99,10 @@ public class ReportRollup {
     @Transactional(Transactional.TxType.MANDATORY)
     void add(Sums sums) {
         rows.doWork(connection -> {
+            if (postgres(connection)) {
+                upsert(connection, sums);
+                return;
+            }
             try (PreparedStatement update = connection.prepareStatement(UPDATE);
                     PreparedStatement insert = connection.prepareStatement("insert into report_rollup (period_month,"
                             + " department_id, dimension, dim_key, rewards, spend) values (?, ?, ?, ?, 0, 0)"
@@ -124,6 +130,39 @@ public class ReportRollup {
             }
         });
     }
+
+    /**
+     * The same on PostgreSQL, one statement per sum whether its row is there or not: the month total
+     * first, then the other sums in one JDBC batch.
+     */
+    private static void upsert(Connection connection, Sums sums) throws SQLException {
+        try (PreparedStatement upsert = connection.prepareStatement("insert into report_rollup (rewards, spend,"
+                + " dimension, period_month, department_id, dim_key) values (?, ?, ?, ?, ?, ?)"
+                + " on conflict (dimension, period_month, department_id, dim_key) do update set"
+                + " rewards = report_rollup.rewards + excluded.rewards, spend = report_rollup.spend + excluded.spend")) {
+            List<Map.Entry<Key, long[]>> keys = new ArrayList<>(sums.added().entrySet());
+            bind(upsert, sums, keys.get(0));
+            upsert.executeUpdate();
+            if (keys.size() > 1) {
+                for (int i = 1; i < keys.size(); i++) {
+                    bind(upsert, sums, keys.get(i));
+                    upsert.addBatch();
+                }
+                upsert.executeBatch();
+            }
+        }
+    }
+
+    /** Whether the database is PostgreSQL, asked once. */
+    private boolean postgres(Connection connection) throws SQLException {
+        Boolean known = postgres;
+        if (known == null) {
+            postgres = known = Jdbc.postgres(connection);
+        }
+        return known;
+    }
+
+    private volatile Boolean postgres;
 
     private static int update(PreparedStatement update, Sums sums, Map.Entry<Key, long[]> key) throws SQLException {
         bind(update, sums, key);
