@@ -8,6 +8,7 @@ import java.sql.Statement;
 import java.sql.Types;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +20,7 @@ import io.agroal.api.AgroalDataSource;
 
 import dev.accolade.common.Formats;
 import dev.accolade.common.Jdbc;
+import dev.accolade.storefront.orders.RewardOrder;
 
 /**
  * A batch's rows, in plain JDBC on the transaction's connection: a batch has up to 50,000 of them,
@@ -187,17 +189,30 @@ public class BulkRows {
     }
 
     /**
-     * This claimer's rows whose orders exist (under their tokens) are PLACED with them, in one
-     * statement; a row whose try ended without an order stays claimed, and is taken again after its
-     * lease.
+     * This claimer's rows are PLACED with their orders ({@code orders[i]} is {@code rowNos[i]}'s; a null
+     * order leaves its row as it is), in one JDBC batch, in the transaction that committed the orders
+     * or just after them; returns how many rows were marked.
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    int placedAll(long batchId, String claimer, String batchToken) {
-        String order = "(select o.id from reward_order o where o.send_token = concat(?, '.', cast(bulk_row.row_no as"
-                + " varchar(11))))";
-        return update("update bulk_row set state = 'PLACED', order_id = " + order + " where batch_id = ?"
-                + " and state = 'CLAIMED' and claimed_by = ? and " + order + " is not null", batchToken, batchId,
-                claimer, batchToken);
+    int placed(long batchId, String claimer, List<Integer> rowNos, List<RewardOrder> orders) {
+        try (Connection c = data.getConnection();
+                PreparedStatement mark = c.prepareStatement("update bulk_row set state = 'PLACED', order_id = ?"
+                        + " where batch_id = ? and row_no = ? and state = 'CLAIMED' and claimed_by = ?")) {
+            int batched = 0;
+            for (int i = 0; i < rowNos.size(); i++) {
+                if (orders.get(i) != null) {
+                    mark.setLong(1, orders.get(i).id);
+                    mark.setLong(2, batchId);
+                    mark.setInt(3, rowNos.get(i));
+                    mark.setString(4, claimer);
+                    mark.addBatch();
+                    batched++;
+                }
+            }
+            return batched == 0 ? 0 : (int) Arrays.stream(mark.executeBatch()).filter(n -> n != 0).count();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** A claimed row was refused before any order was made. */

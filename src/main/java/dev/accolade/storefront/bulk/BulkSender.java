@@ -29,6 +29,7 @@ import dev.accolade.storefront.audit.Actor;
 import dev.accolade.storefront.audit.Actors;
 import dev.accolade.storefront.catalog.CatalogCache;
 import dev.accolade.storefront.directory.Department;
+import dev.accolade.storefront.orders.Handful;
 import dev.accolade.storefront.orders.OrderPlacement;
 import dev.accolade.storefront.orders.OrderRequest;
 import dev.accolade.storefront.orders.Requester;
@@ -204,31 +205,33 @@ public class BulkSender {
                 return taken;
             }
             taken += claimed.size();
-            if (QuarkusTransaction.requiringNew().call(() -> rows.stillMine(batch.id, claimer, Clocks.utcNow(clock))) == 0) {
-                // Paused or cancelled since the rows were taken: they are not placed here.
-                QuarkusTransaction.requiringNew().run(() -> rows.release(batch.id, claimer));
-                return taken;
-            }
+            boolean placed;
             try {
-                place(batch, requester, claimed, claimer);
+                placed = place(batch, requester, claimed, claimer);
             } catch (RuntimeException e) {
                 LOG.warnf(e, "Bulk sends: rows %d to %d of batch %d failed unexpectedly; they are taken again after"
                         + " their claim's lease", claimed.get(0).rowNo(), claimed.get(claimed.size() - 1).rowNo(),
                         batch.id);
+                continue;
             }
-            QuarkusTransaction.requiringNew().run(() -> rows.placedAll(batch.id, claimer, batch.token));
+            if (!placed) {
+                // Paused or cancelled since the rows were taken: they are not placed here.
+                QuarkusTransaction.requiringNew().run(() -> rows.release(batch.id, claimer));
+                return taken;
+            }
         }
         return taken;
     }
 
     /**
-     * Places the orders of a handful of claimed rows together ({@link OrderPlacement#placeAllUnattended});
-     * their rows are marked PLACED afterwards ({@link BulkRows#placedAll}). A row refused before any
-     * order is NOT_SENT at once.
+     * Places the orders of a handful of claimed rows together ({@link OrderPlacement#placeAllUnattended}).
+     * In the transaction that commits their orders the claim is renewed, which only holds while the
+     * batch runs (else nothing is placed and false is returned), and the rows are marked PLACED with
+     * their orders. A row refused before any order is NOT_SENT at once.
      */
-    private void place(BulkBatch batch, Requester requester, List<BulkRow> claimed, String claimer) {
+    private boolean place(BulkBatch batch, Requester requester, List<BulkRow> claimed, String claimer) {
         Optional<Catalog> snapshot = catalog.get().map(CatalogCache.Snapshot::catalog);
-        List<BulkRow> sent = new ArrayList<>(claimed.size());
+        List<Integer> sent = new ArrayList<>(claimed.size());
         List<OrderRequest> requests = new ArrayList<>(claimed.size());
         for (BulkRow row : claimed) {
             Optional<OrderRequest> request = snapshot.flatMap(c -> c.brands().stream()
@@ -237,30 +240,48 @@ public class BulkSender {
                                     row.email(), row.employeeId(), row.subject(), row.message(), row.from())))
                     .findFirst());
             if (request.isPresent()) {
-                sent.add(row);
+                sent.add(row.rowNo());
                 requests.add(request.get());
                 continue;
             }
             // An order made by an earlier try of this row still counts: look for it before refusing.
             Optional<RewardOrder> earlier = QuarkusTransaction.requiringNew()
                     .call(() -> RewardOrder.findByToken(batch.rowToken(row.rowNo())));
-            if (earlier.isEmpty()) {
-                QuarkusTransaction.requiringNew().run(() -> rows.notSent(batch.id, row.rowNo(), claimer,
-                        "The reward is no longer in the catalog or available, so it was not sent."));
-            }
+            QuarkusTransaction.requiringNew().run(() -> {
+                if (earlier.isPresent()) {
+                    rows.placed(batch.id, claimer, List.of(row.rowNo()), List.of(earlier.get()));
+                } else {
+                    rows.notSent(batch.id, row.rowNo(), claimer,
+                            "The reward is no longer in the catalog or available, so it was not sent.");
+                }
+            });
         }
         if (requests.isEmpty()) {
-            return;
+            return true;
         }
-        List<OrderPlacement.Outcome> outcomes = placement.placeAllUnattended(requests, requester);
+        Handful handful = new Handful() {
+            @Override
+            public boolean wanted() {
+                return rows.stillMine(batch.id, claimer, Clocks.utcNow(clock)) > 0;
+            }
+
+            @Override
+            public void committed(List<RewardOrder> orders) {
+                rows.placed(batch.id, claimer, sent, orders);
+            }
+        };
+        List<OrderPlacement.Outcome> outcomes = placement.placeAllUnattended(requests, requester, handful);
+        if (outcomes.isEmpty()) {
+            return false;
+        }
         for (int i = 0; i < outcomes.size(); i++) {
             String refused = outcomes.get(i).notCovered();
             if (refused != null) {
-                BulkRow row = sent.get(i);
-                QuarkusTransaction.requiringNew().run(() -> rows.notSent(batch.id, row.rowNo(), claimer,
-                        "Not sent: " + refused));
+                int rowNo = sent.get(i);
+                QuarkusTransaction.requiringNew().run(() -> rows.notSent(batch.id, rowNo, claimer, "Not sent: " + refused));
             }
         }
+        return true;
     }
 
     /**

@@ -115,12 +115,17 @@ public class OrderLedger {
      * {@link #reserve} does one, with no audit row per order: a batch is audited by its own events (one
      * row per event), and each row's outcome is kept in the batch. Nothing is stored when any of them
      * cannot be (a token already placed by an earlier try of its row, or {@link NotCovered}): the
-     * caller then places them one by one, each with its own outcome. The recipients' running totals
+     * caller then places them one by one, each with its own outcome. The handful's owner says first
+     * whether they are still wanted (none is committed when not) and records them last, both in this
+     * transaction ({@link Handful}). The recipients' running totals
      * are counted last, in the order of their addresses, so that two such transactions never wait for
      * each other in a cycle.
      */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public List<RewardOrder> reserveAll(List<OrderRequest> requests, Requester requester) {
+    public List<RewardOrder> reserveAll(List<OrderRequest> requests, Requester requester, Handful handful) {
+        if (!handful.wanted()) {
+            return List.of();
+        }
         OffsetDateTime now = now();
         List<RewardOrder> orders = new ArrayList<>(requests.size());
         for (OrderRequest request : requests) {
@@ -132,6 +137,7 @@ public class OrderLedger {
         funds.reserveAll(orders);
         orders.stream().sorted(Comparator.comparing((RewardOrder o) -> o.recipientKey).thenComparing(o -> o.id))
                 .forEach(totals::add);
+        handful.committed(orders);
         return orders;
     }
 

@@ -1,15 +1,19 @@
 package dev.accolade.storefront.orders;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.PersistenceException;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -52,14 +56,18 @@ public class OrderPlacement {
     private final DepartmentBalance balances;
     private final Clock clock;
 
+    private final Duration pendingGrace;
+
     OrderPlacement(OrderLedger ledger, HeldLedger holds, HoldPolicy policy, RaasClient raas, DepartmentBalance balances,
-            Clock clock) {
+            Clock clock,
+            @ConfigProperty(name = "accolade.reconcile.pending-grace", defaultValue = "PT2M") Duration pendingGrace) {
         this.ledger = ledger;
         this.holds = holds;
         this.policy = policy;
         this.raas = raas;
         this.balances = balances;
         this.clock = clock;
+        this.pendingGrace = pendingGrace;
     }
 
     /**
@@ -155,23 +163,36 @@ public class OrderPlacement {
      * token an earlier try already placed, a reservation refused), each is placed on its own. A crash
      * between a RaaS call and the settling leaves the order PENDING, which the reconciler settles from
      * RaaS's order history, as it does after a crash during a single send. The outcomes are in the
-     * requests' order.
+     * requests' order; none when the handful's owner no longer wanted them ({@link Handful#wanted}).
      */
-    public List<Outcome> placeAllUnattended(List<OrderRequest> requests, Requester requester) {
+    public List<Outcome> placeAllUnattended(List<OrderRequest> requests, Requester requester, Handful handful) {
         DepartmentRef department = requester.department();
         try {
             List<RewardOrder> orders;
             try {
-                orders = ledger.reserveAll(requests, requester);
+                orders = ledger.reserveAll(requests, requester, handful);
             } catch (RuntimeException e) {
                 LOG.debugf(e, "A handful of %d orders could not be committed together; placing them one by one",
                         requests.size());
-                return oneByOne(requests, requester);
+                return oneByOne(requests, requester, handful);
+            }
+            if (orders.isEmpty()) {
+                return List.of();
             }
             List<OrderLedger.Delivery> accepted = new ArrayList<>(orders.size());
             List<RewardOrder> settled = new ArrayList<>(orders);
+            // The reconciler looks for a PENDING order at RaaS once its grace is over: an order of the
+            // handful not sent by half of it (RaaS slow to answer the ones before) is held instead, and
+            // sent again later by HeldOrders, so that none is sent after the reconciler gave it up.
+            OffsetDateTime sendBy = orders.get(0).createdAt.plus(pendingGrace.dividedBy(2));
             for (int i = 0; i < orders.size(); i++) {
                 RewardOrder order = orders.get(i);
+                if (Clocks.utcNow(clock).isAfter(sendBy)) {
+                    if (!holdLate(order, department.name())) {
+                        settled.set(i, byId(order.id));
+                    }
+                    continue;
+                }
                 try {
                     accepted.add(new OrderLedger.Delivery(order, raas.placeOrder(create(order))));
                 } catch (RaasException | RuntimeException e) {
@@ -211,7 +232,14 @@ public class OrderPlacement {
         }
     }
 
-    private List<Outcome> oneByOne(List<OrderRequest> requests, Requester requester) {
+    /**
+     * A handful placed one by one, each order in its own transactions; the owner is asked first and
+     * told afterwards, each in a transaction of its own.
+     */
+    private List<Outcome> oneByOne(List<OrderRequest> requests, Requester requester, Handful handful) {
+        if (!QuarkusTransaction.requiringNew().call(handful::wanted)) {
+            return List.of();
+        }
         List<Outcome> outcomes = new ArrayList<>(requests.size());
         for (OrderRequest request : requests) {
             try {
@@ -220,6 +248,8 @@ public class OrderPlacement {
                 outcomes.add(new Outcome(null, e.getMessage()));
             }
         }
+        List<RewardOrder> orders = outcomes.stream().map(Outcome::order).collect(Collectors.toList());
+        QuarkusTransaction.requiringNew().run(() -> handful.committed(orders));
         return outcomes;
     }
 
@@ -268,6 +298,20 @@ public class OrderPlacement {
 
     private boolean hold(RewardOrder order, String department, RaasUnavailable u) {
         String why = "RaaS could not be reached (" + u.kind() + "), so nothing was sent yet; it will be tried again.";
+        var retryAt = policy.nextTry(order.createdAt, Clocks.utcNow(clock));
+        if (!holds.held(order, department, why, retryAt)) {
+            return false;
+        }
+        order.status = RewardOrder.Status.HELD;
+        order.failureReason = why;
+        order.nextCheckAt = retryAt;
+        return true;
+    }
+
+    /** An order of a handful whose turn came too late: certainly not sent, held for another try. */
+    private boolean holdLate(RewardOrder order, String department) {
+        String why = "RaaS was slow to answer the orders sent before this one, so it was not sent yet; it will be"
+                + " tried again.";
         var retryAt = policy.nextTry(order.createdAt, Clocks.utcNow(clock));
         if (!holds.held(order, department, why, retryAt)) {
             return false;
