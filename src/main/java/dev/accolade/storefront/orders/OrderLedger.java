@@ -3,6 +3,7 @@ package dev.accolade.storefront.orders;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -18,6 +19,7 @@ import jakarta.transaction.Transactional;
 import org.hibernate.StatelessSession;
 
 import dev.accolade.common.Formats;
+import dev.accolade.common.Jdbc;
 import dev.accolade.raas.client.RaasOrder;
 import dev.accolade.storefront.audit.AuditTrail;
 import dev.accolade.storefront.orders.RewardOrder.Status;
@@ -111,8 +113,11 @@ public class OrderLedger {
     }
 
     /**
-     * Commits the PENDING orders of a handful of a batch's rows in one transaction, unattended, each as
-     * {@link #reserve} does one, with no audit row per order: a batch is audited by its own events (one
+     * Commits the orders of a handful of a batch's rows in one transaction, unattended, each as
+     * {@link #reserve} does one but HELD, certainly not sent yet, until {@link #sending} makes it PENDING
+     * just before its RaaS call; one the handful has not sent by {@code handOver} after now (its sender
+     * died, or RaaS was slow to answer the ones before it) is sent by {@link HeldOrders} instead, once.
+     * No audit row per order: a batch is audited by its own events (one
      * row per event), and each row's outcome is kept in the batch. Nothing is stored when any of them
      * cannot be (a token already placed by an earlier try of its row, or {@link NotCovered}): the
      * caller then places them one by one, each with its own outcome. The handful's owner says first
@@ -122,7 +127,8 @@ public class OrderLedger {
      * each other in a cycle.
      */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public List<RewardOrder> reserveAll(List<OrderRequest> requests, Requester requester, Handful handful) {
+    public List<RewardOrder> reserveAll(List<OrderRequest> requests, Requester requester, Handful handful,
+            Duration handOver) {
         if (!handful.wanted()) {
             return List.of();
         }
@@ -131,6 +137,9 @@ public class OrderLedger {
         for (OrderRequest request : requests) {
             RewardOrder o = RewardOrder.pending(request, requester, now);
             o.attended = false;
+            o.status = Status.HELD;
+            o.failureReason = WAITING;
+            o.nextCheckAt = o.createdAt.plus(handOver);
             rows.insert(o);
             orders.add(o);
         }
@@ -139,6 +148,30 @@ public class OrderLedger {
                 .forEach(totals::add);
         handful.committed(orders);
         return orders;
+    }
+
+    /** Why a handful's order is HELD until its turn, as its sender's page shows it if the sender stopped. */
+    static final String WAITING = "Waiting to be sent with the rows before it; it will be sent shortly.";
+
+    /**
+     * A handful's order, HELD since {@link #reserveAll}, becomes PENDING (being sent) just before its
+     * RaaS call, committed on its own so that a crash during the call leaves it to the reconciler and
+     * never to another send; false when it is no longer HELD (its turn came too late and
+     * {@link HeldOrders} took it). One guarded JDBC statement.
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public boolean sending(RewardOrder order) {
+        OffsetDateTime now = now();
+        int n = rows.doReturningWork(connection -> Jdbc.execute(connection, "update reward_order set status = ?,"
+                + " sent_at = ?, next_check_at = null, failure_reason = null where id = ? and status = ?",
+                Status.PENDING.name(), now, order.id, Status.HELD.name()));
+        if (n == 1) {
+            order.status = Status.PENDING;
+            order.sentAt = now;
+            order.nextCheckAt = null;
+            order.failureReason = null;
+        }
+        return n == 1;
     }
 
     /**

@@ -156,13 +156,15 @@ public class OrderPlacement {
 
     /**
      * Places a handful of a batch's rows, unattended, each exactly once as {@link #placeUnattended}
-     * does, with two transactions for the handful instead of two per order: their PENDING orders are
-     * committed together ({@link OrderLedger#reserveAll}), RaaS is called for each in turn, and those
-     * it accepted are settled together ({@link OrderLedger#deliveredAll}). Any other answer settles its
-     * order alone, as for a single send. When the handful cannot be committed together (a row whose
-     * token an earlier try already placed, a reservation refused), each is placed on its own. A crash
-     * between a RaaS call and the settling leaves the order PENDING, which the reconciler settles from
-     * RaaS's order history, as it does after a crash during a single send. The outcomes are in the
+     * does, with two transactions for the handful and one small one per order instead of two per
+     * order: their orders are committed together, HELD ({@link OrderLedger#reserveAll}); in turn each
+     * becomes PENDING ({@link OrderLedger#sending}) and RaaS is called for it; those RaaS accepted are
+     * settled together ({@link OrderLedger#deliveredAll}); any other answer settles its order alone,
+     * as for a single send. When the handful cannot be committed together (a row whose token an earlier
+     * try already placed, a reservation refused), each is placed on its own. A crash leaves PENDING only
+     * the orders whose RaaS call had begun (and those RaaS accepted whose settling had not committed),
+     * which the reconciler settles from RaaS's order history as after a crash during a single send; the
+     * ones not reached are still HELD and {@link HeldOrders} sends them, once. The outcomes are in the
      * requests' order; none when the handful's owner no longer wanted them ({@link Handful#wanted}).
      */
     public List<Outcome> placeAllUnattended(List<OrderRequest> requests, Requester requester, Handful handful) {
@@ -170,7 +172,7 @@ public class OrderPlacement {
         try {
             List<RewardOrder> orders;
             try {
-                orders = ledger.reserveAll(requests, requester, handful);
+                orders = ledger.reserveAll(requests, requester, handful, pendingGrace);
             } catch (RuntimeException e) {
                 LOG.debugf(e, "A handful of %d orders could not be committed together; placing them one by one",
                         requests.size());
@@ -181,16 +183,16 @@ public class OrderPlacement {
             }
             List<OrderLedger.Delivery> accepted = new ArrayList<>(orders.size());
             List<RewardOrder> settled = new ArrayList<>(orders);
-            // The reconciler looks for a PENDING order at RaaS once its grace is over: an order of the
-            // handful not sent by half of it (RaaS slow to answer the ones before) is held instead, and
-            // sent again later by HeldOrders, so that none is sent after the reconciler gave it up.
+            // The orders are HELD until the pending grace is over, when HeldOrders may send them: one
+            // whose turn comes after half of it (RaaS slow to answer the ones before) is left to it.
             OffsetDateTime sendBy = orders.get(0).createdAt.plus(pendingGrace.dividedBy(2));
             for (int i = 0; i < orders.size(); i++) {
                 RewardOrder order = orders.get(i);
                 if (Clocks.utcNow(clock).isAfter(sendBy)) {
-                    if (!holdLate(order, department.name())) {
-                        settled.set(i, byId(order.id));
-                    }
+                    continue;
+                }
+                if (!ledger.sending(order)) {
+                    settled.set(i, byId(order.id));
                     continue;
                 }
                 try {
@@ -298,20 +300,6 @@ public class OrderPlacement {
 
     private boolean hold(RewardOrder order, String department, RaasUnavailable u) {
         String why = "RaaS could not be reached (" + u.kind() + "), so nothing was sent yet; it will be tried again.";
-        var retryAt = policy.nextTry(order.createdAt, Clocks.utcNow(clock));
-        if (!holds.held(order, department, why, retryAt)) {
-            return false;
-        }
-        order.status = RewardOrder.Status.HELD;
-        order.failureReason = why;
-        order.nextCheckAt = retryAt;
-        return true;
-    }
-
-    /** An order of a handful whose turn came too late: certainly not sent, held for another try. */
-    private boolean holdLate(RewardOrder order, String department) {
-        String why = "RaaS was slow to answer the orders sent before this one, so it was not sent yet; it will be"
-                + " tried again.";
         var retryAt = policy.nextTry(order.createdAt, Clocks.utcNow(clock));
         if (!holds.held(order, department, why, retryAt)) {
             return false;
