@@ -1,5 +1,6 @@
 package dev.accolade.storefront.orders;
 
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -17,6 +18,8 @@ import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 
 import org.hibernate.StatelessSession;
+
+import io.agroal.api.AgroalDataSource;
 
 import dev.accolade.common.Formats;
 import dev.accolade.common.Jdbc;
@@ -41,8 +44,9 @@ public class OrderLedger {
     private final RewardMetrics metrics;
     private final OrderFunds funds;
     private final RecipientTotals totals;
+    private final AgroalDataSource data;
 
-    OrderLedger(StatelessSession rows, AuditTrail audit, Clock clock, Event<OrderDelivered> deliveries,
+    OrderLedger(AgroalDataSource data, StatelessSession rows, AuditTrail audit, Clock clock, Event<OrderDelivered> deliveries,
             RewardMetrics metrics, OrderFunds funds, RecipientTotals totals) {
         this.rows = rows;
         this.audit = audit;
@@ -51,6 +55,7 @@ public class OrderLedger {
         this.metrics = metrics;
         this.funds = funds;
         this.totals = totals;
+        this.data = data;
     }
 
     /**
@@ -140,12 +145,12 @@ public class OrderLedger {
             o.status = Status.HELD;
             o.failureReason = WAITING;
             o.nextCheckAt = o.createdAt.plus(handOver);
-            rows.insert(o);
             orders.add(o);
         }
+        rows.insertMultiple(orders); // one JDBC batch
         funds.reserveAll(orders);
-        orders.stream().sorted(Comparator.comparing((RewardOrder o) -> o.recipientKey).thenComparing(o -> o.id))
-                .forEach(totals::add);
+        totals.addAll(orders.stream()
+                .sorted(Comparator.comparing((RewardOrder o) -> o.recipientKey).thenComparing(o -> o.id)).toList());
         handful.committed(orders);
         return orders;
     }
@@ -157,14 +162,25 @@ public class OrderLedger {
      * A handful's order, HELD since {@link #reserveAll}, becomes PENDING (being sent) just before its
      * RaaS call, committed on its own so that a crash during the call leaves it to the reconciler and
      * never to another send; false when it is no longer HELD (its turn came too late and
-     * {@link HeldOrders} took it). One guarded JDBC statement.
+     * {@link HeldOrders} took it). One guarded statement on a connection of its own in auto-commit,
+     * outside any transaction: it runs for every row of a batch, and a statement that commits itself
+     * costs one round trip, where a transaction around it would cost three and the transaction
+     * manager's bookkeeping.
      */
-    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    @Transactional(Transactional.TxType.NOT_SUPPORTED)
     public boolean sending(RewardOrder order) {
         OffsetDateTime now = now();
-        int n = rows.doReturningWork(connection -> Jdbc.execute(connection, "update reward_order set status = ?,"
-                + " sent_at = ?, next_check_at = null, failure_reason = null where id = ? and status = ?",
-                Status.PENDING.name(), now, order.id, Status.HELD.name()));
+        int n;
+        try (Connection c = data.getConnection()) {
+            if (!c.getAutoCommit()) {
+                throw new IllegalStateException("a connection outside a transaction is not in auto-commit");
+            }
+            n = Jdbc.execute(c, "update reward_order set status = ?, sent_at = ?, next_check_at = null,"
+                    + " failure_reason = null where id = ? and status = ?", Status.PENDING.name(), now, order.id,
+                    Status.HELD.name());
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not mark order " + order.id + " as being sent", e);
+        }
         if (n == 1) {
             order.status = Status.PENDING;
             order.sentAt = now;
