@@ -61,6 +61,7 @@ public class BulkSender {
     private final Clock clock;
     private final int concurrency;
     private final Duration lease;
+    private final Duration pendingGrace;
     private final Duration poll;
     private final boolean enabled;
     private final ExecutorService pool;
@@ -70,6 +71,7 @@ public class BulkSender {
     BulkSender(BulkRows rows, Batches batches, OrderPlacement placement, CatalogCache catalog, Actors actors, Clock clock,
             @ConfigProperty(name = "accolade.bulk.concurrency", defaultValue = "4") int concurrency,
             @ConfigProperty(name = "accolade.bulk.claim-lease", defaultValue = "PT2M") Duration lease,
+            @ConfigProperty(name = "accolade.reconcile.pending-grace", defaultValue = "PT2M") Duration pendingGrace,
             @ConfigProperty(name = "accolade.bulk.poll", defaultValue = "PT1S") Duration poll,
             @ConfigProperty(name = "accolade.bulk.worker.enabled", defaultValue = "true") boolean enabled) {
         this.rows = rows;
@@ -80,6 +82,7 @@ public class BulkSender {
         this.clock = clock;
         this.concurrency = Math.max(1, concurrency);
         this.lease = lease;
+        this.pendingGrace = pendingGrace;
         this.poll = poll;
         this.enabled = enabled;
         this.pool = Executors.newFixedThreadPool(this.concurrency, r -> {
@@ -158,8 +161,27 @@ public class BulkSender {
         return taken;
     }
 
-    /** Rows one sender takes at a time: few enough to be placed well within their lease. */
-    static final int HANDFUL = 8;
+    /**
+     * Most rows one sender takes at a time. A handful's orders are committed in one transaction and
+     * settled in another, so the larger it is the fewer round trips to the database each row costs;
+     * each row's RaaS call is still made on its own, in turn.
+     */
+    static final int HANDFUL = 32;
+
+    /** Rows a sender takes first, before it knows how fast RaaS answers. */
+    static final int FIRST_HANDFUL = 8;
+
+    /**
+     * How many rows a sender takes next, from how long its last handful took: as many as it placed in a
+     * quarter of the pending grace at that pace, between 1 and {@link #HANDFUL}. A handful's orders
+     * whose turn comes after half of the grace are left to the held sends' job, which sends them only
+     * once the grace is over; at a quarter, a handful ends well before that even if RaaS slows to
+     * half its pace.
+     */
+    static int nextHandful(int rows, Duration took, Duration pendingGrace) {
+        long perRow = Math.max(1, took.toNanos() / Math.max(1, rows));
+        return (int) Math.max(1, Math.min(HANDFUL, pendingGrace.dividedBy(4).toNanos() / perRow));
+    }
 
     /**
      * Sends a running batch with {@code accolade.bulk.concurrency} senders until it has no row waiting
@@ -196,18 +218,22 @@ public class BulkSender {
     /** One sender: handful after handful until the batch has none left or stops running. */
     private int lane(BulkBatch batch, Requester requester) {
         int taken = 0;
+        int size = FIRST_HANDFUL;
         while (!stopping.get()) {
             String claimer = UUID.randomUUID().toString();
             OffsetDateTime now = Clocks.utcNow(clock);
-            List<BulkRow> claimed = QuarkusTransaction.requiringNew().call(() -> rows.claim(batch.id, claimer, HANDFUL,
+            int handful = size;
+            List<BulkRow> claimed = QuarkusTransaction.requiringNew().call(() -> rows.claim(batch.id, claimer, handful,
                     now, now.minus(lease)));
             if (claimed.isEmpty()) {
                 return taken;
             }
             taken += claimed.size();
             boolean placed;
+            long started = System.nanoTime();
             try {
                 placed = place(batch, requester, claimed, claimer);
+                size = nextHandful(claimed.size(), Duration.ofNanos(System.nanoTime() - started), pendingGrace);
             } catch (RuntimeException e) {
                 LOG.warnf(e, "Bulk sends: rows %d to %d of batch %d failed unexpectedly; they are taken again after"
                         + " their claim's lease", claimed.get(0).rowNo(), claimed.get(claimed.size() - 1).rowNo(),
