@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
@@ -47,11 +48,14 @@ public class Batches {
     private final Notices notices;
     private final Clock clock;
     private final java.time.Duration expireAfter;
+    private final Event<BatchRunning> running;
 
     Batches(BulkRows rows, BudgetLedger ledger, Budgets budgets, Approvers approvers, AuditTrail audit, Notices notices,
-            Clock clock, @org.eclipse.microprofile.config.inject.ConfigProperty(name = "accolade.approvals.expire-after",
+            Event<BatchRunning> running, Clock clock,
+            @org.eclipse.microprofile.config.inject.ConfigProperty(name = "accolade.approvals.expire-after",
                     defaultValue = "P7D") java.time.Duration expireAfter) {
         this.expireAfter = expireAfter;
+        this.running = running;
         this.rows = rows;
         this.ledger = ledger;
         this.budgets = budgets;
@@ -122,6 +126,7 @@ public class Batches {
                             + "is reserved in the budget meanwhile.");
                 }
                 audit.record("BULK_START", b.target(), "RUNNING", what);
+                running.fire(new BatchRunning(id));
                 return new Outcome(true, "Sending " + Formats.counted(b.validCount, "reward") + " in the background. "
                         + "You can leave this page; it shows the progress when you come back.");
             });
@@ -165,6 +170,9 @@ public class Batches {
                 released = ledger.releaseBatch(b.token);
             }
             audit.record(action, b.target(), to.name(), OrderFunds.with(note, released));
+            if (to == BulkBatch.State.RUNNING) {
+                running.fire(new BatchRunning(id));
+            }
             notices.approvalDecided(b.requesterId, mail(b), decision, note);
             return new Outcome(true, done);
         });
@@ -187,6 +195,9 @@ public class Batches {
                 return new Outcome(false, not);
             }
             audit.record(action, b.target(), to.name(), progressText(id));
+            if (to == BulkBatch.State.RUNNING) {
+                running.fire(new BatchRunning(id));
+            }
             return new Outcome(true, done);
         });
     }

@@ -11,10 +11,13 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
@@ -66,6 +69,8 @@ public class BulkSender {
     private final boolean enabled;
     private final ExecutorService pool;
     private final AtomicBoolean stopping = new AtomicBoolean();
+    /** Released when a batch starts running here, to end the sender's wait before its next poll. */
+    private final Semaphore wake = new Semaphore(0);
     private Thread loop;
 
     BulkSender(BulkRows rows, Batches batches, OrderPlacement placement, CatalogCache catalog, Actors actors, Clock clock,
@@ -109,11 +114,21 @@ public class BulkSender {
         pool.shutdown();
     }
 
+    /**
+     * A batch was confirmed, approved or resumed on this replica: the sender looks at once rather than
+     * at its next poll (other replicas find it at theirs).
+     */
+    void wake(@Observes(during = TransactionPhase.AFTER_SUCCESS) BatchRunning running) {
+        if (wake.availablePermits() == 0) {
+            wake.release();
+        }
+    }
+
     private void run() {
         while (!stopping.get()) {
             try {
-                if (drain() == 0) {
-                    Thread.sleep(poll.toMillis());
+                if (drain() == 0 && wake.tryAcquire(poll.toMillis(), TimeUnit.MILLISECONDS)) {
+                    wake.drainPermits();
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
